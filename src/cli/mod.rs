@@ -1,0 +1,60 @@
+//! The command line: `qari [FILE]` opens the reader; subcommands inspect and render without a window.
+
+mod debug_layout;
+mod render;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// qari — a reader for Arabic articles.
+#[derive(Debug, Parser)]
+#[command(name = "qari", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A document to open in the reader.
+    pub file: Option<PathBuf>,
+    /// What to do instead of opening the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Window-less commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Draw the reading pane's first screen (or a scrolled one) into a PNG.
+    Render(render::RenderArgs),
+    /// Inspection commands used by tests and checks.
+    #[command(subcommand)]
+    Debug(DebugCommand),
+}
+
+/// `qari debug …`
+#[derive(Debug, Subcommand)]
+pub enum DebugCommand {
+    /// Print every paragraph's lines and glyphs as laid out at a width.
+    Layout(debug_layout::LayoutArgs),
+}
+
+/// Runs a window-less command; problems go to stderr as one line and exit code 2.
+pub fn run(command: Command) -> ExitCode {
+    let result = match command {
+        Command::Render(args) => render::run(&args),
+        Command::Debug(DebugCommand::Layout(args)) => debug_layout::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("qari: {}", one_line(&err));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// An error and its causes on one line, outermost first.
+pub fn one_line(err: &anyhow::Error) -> String {
+    err.chain()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(": ")
+}

@@ -1,0 +1,59 @@
+//! The plain document model: a title and sections of paragraphs, free of layout and UI.
+
+use std::path::PathBuf;
+
+/// A loaded document: what the reader shows and the analysis reads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// The document's title (first non-empty line of a text file, `<title>` of a page…).
+    pub title: String,
+    /// Body sections in reading order; a document without headings has one untitled section.
+    pub sections: Vec<Section>,
+    /// Where the document was read from, if from a file.
+    pub source: Option<PathBuf>,
+    /// Problems met while loading that did not stop it (e.g. replaced invalid bytes).
+    pub warnings: Vec<String>,
+}
+
+/// A run of paragraphs under an optional heading.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Section {
+    /// The section heading, if the source had one.
+    pub heading: Option<String>,
+    /// The section's paragraphs, each a single line of text.
+    pub paragraphs: Vec<String>,
+}
+
+impl Document {
+    /// Builds a one-section document from a title and paragraphs.
+    pub fn new(title: impl Into<String>, paragraphs: Vec<String>) -> Self {
+        Self {
+            title: title.into(),
+            sections: vec![Section {
+                heading: None,
+                paragraphs,
+            }],
+            source: None,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// All body paragraphs in reading order, across sections (headings excluded).
+    ///
+    /// Paragraph indices used by the analysis and annotations count in this sequence.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> + '_ {
+        self.sections
+            .iter()
+            .flat_map(|s| s.paragraphs.iter().map(String::as_str))
+    }
+
+    /// Number of body paragraphs across all sections.
+    pub fn paragraph_count(&self) -> usize {
+        self.sections.iter().map(|s| s.paragraphs.len()).sum()
+    }
+
+    /// Total length of title and paragraphs in chars.
+    pub fn char_count(&self) -> usize {
+        self.title.chars().count() + self.paragraphs().map(|p| p.chars().count()).sum::<usize>()
+    }
+}

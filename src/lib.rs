@@ -1,0 +1,8 @@
+//! qari (قارئ): a desktop reader for Arabic articles.
+//!
+//! Model code (`document`, `analysis`, `annotations`) is free of GUI crates;
+//! `text` lays out and paints; `ui` draws panels; `app` runs the window.
+
+pub mod cli;
+pub mod document;
+pub mod text;

@@ -1,0 +1,16 @@
+//! Arabic-capable text: cosmic-text layout, bundled fonts, hit-testing, and painting into egui.
+
+pub mod atlas;
+pub mod fonts;
+pub mod hit;
+pub mod layout;
+pub mod page;
+pub mod paint;
+pub mod raster;
+pub mod style;
+pub mod theme;
+
+pub use layout::{LayoutEngine, ParagraphLayout};
+pub use page::{Page, PageStyle};
+pub use style::TextStyle;
+pub use theme::Theme;
