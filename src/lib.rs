@@ -6,3 +6,5 @@
 pub mod cli;
 pub mod document;
 pub mod text;
+pub mod app;
+pub mod ui;

@@ -6,8 +6,14 @@ use clap::Parser as _;
 
 fn main() -> ExitCode {
     let cli = qari::cli::Cli::parse();
-    match cli.command {
-        Some(command) => qari::cli::run(command),
-        None => ExitCode::SUCCESS,
+    if let Some(command) = cli.command {
+        return qari::cli::run(command);
+    }
+    match qari::app::run(qari::app::StartOptions { file: cli.file }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("qari: {}", qari::cli::one_line(&err));
+            ExitCode::FAILURE
+        }
     }
 }

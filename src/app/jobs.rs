@@ -1,0 +1,118 @@
+//! Background work on named threads — loading documents, the file picker, font discovery —
+//! reporting back over one channel.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+use crate::document::{Document, LoadError, LoadOptions, load_path};
+use crate::text::Page;
+use crate::text::fonts::{FontSources, arabic_families, font_system};
+
+/// A finished piece of background work.
+#[derive(Debug)]
+pub enum JobResult {
+    /// A document finished loading (or failed).
+    Loaded {
+        /// Which request this answers.
+        request: u64,
+        /// The file.
+        path: PathBuf,
+        /// The document and its page, or why not.
+        result: Result<Box<(Document, Page)>, LoadError>,
+    },
+    /// The system file picker closed.
+    DialogClosed {
+        /// The chosen file, if any.
+        picked: Option<PathBuf>,
+        /// How long it was open: an instant `None` means no picker exists.
+        open_for: Duration,
+    },
+    /// Installed font families that cover Arabic.
+    Fonts(Vec<String>),
+}
+
+/// Starts jobs and collects their results.
+#[derive(Debug)]
+pub struct Jobs {
+    tx: Sender<JobResult>,
+    rx: Receiver<JobResult>,
+    ctx: Option<egui::Context>,
+}
+
+impl Jobs {
+    /// A job runner that wakes `ctx` when a result arrives.
+    pub fn new(ctx: Option<egui::Context>) -> Self {
+        let (tx, rx) = channel();
+        Self { tx, rx, ctx }
+    }
+
+    fn spawn(&self, name: &str, work: impl FnOnce() -> JobResult + Send + 'static) {
+        let tx = self.tx.clone();
+        let ctx = self.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name(name.to_string())
+            .spawn(move || {
+                // The receiver lives as long as the app; a send error means it is closing.
+                let _ = tx.send(work());
+                if let Some(ctx) = ctx {
+                    ctx.request_repaint();
+                }
+            });
+        if let Err(err) = spawned {
+            eprintln!("qari: could not start the {name} thread: {err}");
+        }
+    }
+
+    /// Loads a document in the background.
+    pub fn load(&self, request: u64, path: PathBuf, options: LoadOptions) {
+        self.spawn("qari-loader", move || {
+            let result = load_path(&path, &options).map(|doc| {
+                let page = Page::new(&doc);
+                Box::new((doc, page))
+            });
+            JobResult::Loaded {
+                request,
+                path,
+                result,
+            }
+        });
+    }
+
+    /// Shows the system file picker without blocking the UI.
+    pub fn pick_file(&self, start_dir: Option<PathBuf>) {
+        self.spawn("qari-file-dialog", move || {
+            let started = Instant::now();
+            let mut dialog = rfd::FileDialog::new()
+                .set_title("Open an article")
+                .add_filter("Documents", &["txt", "text", "md", "html", "htm", "epub", "docx", "json"])
+                .add_filter("All files", &["*"]);
+            if let Some(dir) = start_dir {
+                dialog = dialog.set_directory(dir);
+            }
+            let picked = dialog.pick_file();
+            JobResult::DialogClosed {
+                picked,
+                open_for: started.elapsed(),
+            }
+        });
+    }
+
+    /// Lists installed fonts that cover Arabic.
+    pub fn discover_fonts(&self) {
+        self.spawn("qari-fonts", || {
+            let mut system = font_system(FontSources::WithSystem);
+            JobResult::Fonts(arabic_families(&mut system))
+        });
+    }
+
+    /// Results that have arrived since the last call.
+    pub fn poll(&self) -> Vec<JobResult> {
+        self.rx.try_iter().collect()
+    }
+
+    /// Waits up to `timeout` for one result (for tests and headless runs).
+    pub fn wait(&self, timeout: Duration) -> Option<JobResult> {
+        self.rx.recv_timeout(timeout).ok()
+    }
+}

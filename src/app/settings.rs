@@ -1,0 +1,58 @@
+//! Reading settings remembered between runs.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::style::FontChoice;
+use crate::text::{PageStyle, Theme};
+
+/// The storage key settings are saved under.
+pub const SETTINGS_KEY: &str = "qari-settings";
+
+/// Base body text size in points at zoom 1.
+const BASE_SIZE: f32 = 20.0;
+
+/// What the reader chose.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Page colours.
+    pub theme: Theme,
+    /// Text zoom factor.
+    pub zoom: f32,
+    /// Body font.
+    pub font: FontChoice,
+    /// Line height multiple.
+    pub line_height: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let style = PageStyle::default();
+        Self {
+            theme: Theme::Light,
+            zoom: 1.0,
+            font: style.body.family,
+            line_height: style.body.line_height,
+        }
+    }
+}
+
+impl Settings {
+    /// Smallest and largest zoom.
+    pub const ZOOM_RANGE: (f32, f32) = (0.5, 3.0);
+
+    /// The page style these settings give.
+    pub fn page_style(&self) -> PageStyle {
+        let mut style = PageStyle::default();
+        style.body.size = (BASE_SIZE * self.zoom).round();
+        style.body.family = self.font.clone();
+        style.body.line_height = self.line_height;
+        style
+    }
+
+    /// Zooms by a step (positive: larger), clamped.
+    pub fn zoom_by(&mut self, steps: i32) {
+        let z = self.zoom * 1.1f32.powi(steps);
+        self.zoom = z.clamp(Self::ZOOM_RANGE.0, Self::ZOOM_RANGE.1);
+    }
+}

@@ -1,0 +1,29 @@
+//! Notices at the bottom of the window, each with a dismiss button.
+
+use egui::{Color32, RichText, Ui};
+
+use crate::app::Command;
+use crate::app::notices::{Notice, NoticeKind};
+
+/// Shows the notices, if any.
+pub fn notices(ui: &mut Ui, items: &[Notice], commands: &mut Vec<Command>) {
+    if items.is_empty() {
+        return;
+    }
+    egui::Panel::bottom("qari-notices").show(ui, |ui| {
+        for n in items {
+            ui.horizontal(|ui| {
+                let (icon, color) = match n.kind {
+                    NoticeKind::Error => ("⚠", Color32::from_rgb(0xc0, 0x30, 0x30)),
+                    NoticeKind::Warning => ("⚠", Color32::from_rgb(0xb0, 0x80, 0x10)),
+                    NoticeKind::Info => ("✔", Color32::from_rgb(0x30, 0x90, 0x40)),
+                };
+                if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                    commands.push(Command::DismissNotice(n.id));
+                }
+                ui.label(RichText::new(icon).color(color));
+                ui.label(&n.text);
+            });
+        }
+    });
+}

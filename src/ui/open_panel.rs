@@ -1,0 +1,68 @@
+//! The in-app open panel: a path field and a folder listing, always available.
+
+use egui::Ui;
+
+use crate::app::Command;
+use crate::app::browser::OpenPanel;
+
+/// Shows the panel as a window.
+pub fn open_panel(ui: &mut Ui, panel: &mut OpenPanel, commands: &mut Vec<Command>) {
+    let mut open = true;
+    egui::Window::new("Open a document")
+        .open(&mut open)
+        .default_size([560.0, 420.0])
+        .collapsible(false)
+        .show(ui.ctx(), |ui| {
+            if let Some(reason) = &panel.reason {
+                ui.label(reason);
+                ui.separator();
+            }
+            ui.horizontal(|ui| {
+                ui.label("Path:");
+                let field = ui.add(
+                    egui::TextEdit::singleline(&mut panel.path_input)
+                        .desired_width(380.0)
+                        .hint_text("/path/to/article.txt"),
+                );
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.button("Open").clicked() || entered {
+                    let path = std::path::PathBuf::from(panel.path_input.trim());
+                    if panel.path_input.trim().ends_with('/') {
+                        commands.push(Command::BrowseTo(path));
+                    } else {
+                        commands.push(Command::Open(path));
+                    }
+                }
+            });
+            ui.horizontal(|ui| {
+                if let Some(parent) = panel.dir.parent()
+                    && ui.button("⬆ Up").clicked()
+                {
+                    commands.push(Command::BrowseTo(parent.to_path_buf()));
+                }
+                ui.label(panel.dir.display().to_string());
+            });
+            if let Some(err) = &panel.error {
+                ui.colored_label(egui::Color32::from_rgb(0xc0, 0x30, 0x30), err);
+            }
+            egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                for entry in &panel.entries {
+                    let label = if entry.is_dir {
+                        format!("📁 {}", entry.name)
+                    } else {
+                        format!("📄 {}", entry.name)
+                    };
+                    if ui.selectable_label(false, label).clicked() {
+                        commands.push(if entry.is_dir {
+                            Command::BrowseTo(entry.path.clone())
+                        } else {
+                            Command::Open(entry.path.clone())
+                        });
+                    }
+                }
+            });
+        });
+    if !open {
+        commands.push(Command::ShowOpenPanel(false));
+    }
+}

@@ -1,0 +1,331 @@
+//! The reading pane: the page painted through the RTL text path, scrolling, selection and copy.
+
+use egui::{
+    Color32, CursorIcon, Event, Id, Key, Mesh, Modifiers, Pos2, Rect, Sense, Ui, pos2, vec2,
+};
+
+use crate::app::Command;
+use crate::text::atlas::GlyphAtlas;
+use crate::text::page::{BlockKind, PageFrame, PlacedBlock};
+use crate::text::paint::add_paragraph;
+use crate::text::theme::Rgba;
+use crate::text::{LayoutEngine, Page, PageStyle, Theme};
+
+use super::selection::{Selection, TextPos};
+
+/// Per-document view state of the reading pane.
+#[derive(Debug)]
+pub struct ReaderView {
+    /// The page of blocks and its layout cache.
+    pub page: Page,
+    /// The current selection, if any.
+    pub selection: Option<Selection>,
+    /// Scroll offset seen last frame.
+    pub scroll: f32,
+    /// A scroll offset to apply next frame.
+    pub scroll_request: Option<f32>,
+    /// Height of the visible area last frame.
+    pub viewport_height: f32,
+    /// Blocks placed on screen last frame (for tests and inspection).
+    pub visible_blocks: Vec<usize>,
+}
+
+impl ReaderView {
+    /// A view at the top of a page.
+    pub fn new(page: Page) -> Self {
+        Self {
+            page,
+            selection: None,
+            scroll: 0.0,
+            scroll_request: None,
+            viewport_height: 0.0,
+            visible_blocks: Vec::new(),
+        }
+    }
+
+    /// The selected text, if something is selected.
+    pub fn selected_text(&self) -> Option<String> {
+        self.selection
+            .filter(|s| !s.is_empty())
+            .map(|s| s.text(&self.page))
+    }
+}
+
+/// What the reading pane needs besides its view state.
+pub struct PaneEnv<'a> {
+    /// Layout engine with the font system.
+    pub engine: &'a mut LayoutEngine,
+    /// Glyph atlas for painting.
+    pub atlas: &'a mut GlyphAtlas,
+    /// Typography.
+    pub style: &'a PageStyle,
+    /// Colours.
+    pub theme: Theme,
+}
+
+/// Converts a theme colour for egui.
+pub fn color(c: Rgba) -> Color32 {
+    Color32::from_rgba_unmultiplied(c[0], c[1], c[2], c[3])
+}
+
+/// Shows the reading pane filling `ui`; user actions become commands.
+pub fn reading_pane(ui: &mut Ui, view: &mut ReaderView, env: PaneEnv<'_>, commands: &mut Vec<Command>) {
+    let PaneEnv {
+        engine,
+        atlas,
+        style,
+        theme,
+    } = env;
+    let pane_id = Id::unique("qari-reading-pane");
+    let keyboard_free = ui.ctx().memory(|m| m.focused().is_none_or(|f| f == pane_id));
+    if keyboard_free {
+        handle_keys(ui, view, style, commands);
+    }
+
+    let palette = theme.palette();
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("reading-pane-scroll")
+        .auto_shrink(false);
+    if let Some(y) = view.scroll_request.take() {
+        area = area.vertical_scroll_offset(y.max(0.0));
+    }
+    let output = area.show_viewport(ui, |ui, viewport| {
+        let pane_width = ui.available_width();
+        let frame = style.frame(pane_width);
+        let origin = ui.max_rect().min;
+        let visible_rect = Rect::from_min_size(origin + viewport.min.to_vec2(), viewport.size());
+        ui.painter().rect_filled(visible_rect, 0.0, color(palette.background));
+
+        let placed = view.page.visible(
+            engine,
+            style,
+            frame.column_width,
+            viewport.min.y - frame.top,
+            viewport.max.y - frame.top,
+        );
+        let total = view.page.height() + 2.0 * frame.top;
+        ui.set_min_size(vec2(pane_width, total));
+
+        let response = ui.interact(visible_rect, pane_id, Sense::click_and_drag());
+        handle_pointer(ui, view, &response, &placed, &frame, origin, visible_rect);
+
+        paint_selection(ui, view, &placed, &frame, origin, color(palette.selection));
+        let colors = (palette.text, palette.heading);
+        if let Some(mesh) = text_mesh(atlas, engine, &placed, &view.page, &frame, origin, colors) {
+            ui.painter().add(mesh);
+        }
+        expose_blocks(ui, view, &placed, &frame, origin);
+        view.visible_blocks = placed.iter().map(|b| b.index).collect();
+
+        response.context_menu(|ui| {
+            let has_selection = view.selection.is_some_and(|s| !s.is_empty());
+            if ui.add_enabled(has_selection, egui::Button::new("Copy")).clicked() {
+                commands.push(Command::CopySelection);
+                ui.close();
+            }
+            if ui.button("Select all").clicked() {
+                commands.push(Command::SelectAll);
+                ui.close();
+            }
+        });
+    });
+    view.scroll = output.state.clamped_offset().y;
+    view.viewport_height = output.inner_rect.height();
+}
+
+fn handle_keys(ui: &Ui, view: &mut ReaderView, style: &PageStyle, commands: &mut Vec<Command>) {
+    let line = style.body.size * style.body.line_height;
+    let page_step = (view.viewport_height - 2.0 * line).max(line);
+    let mut delta = 0.0;
+    let mut jump = None;
+    ui.input(|i| {
+        for event in &i.events {
+            match event {
+                Event::Copy => commands.push(Command::CopySelection),
+                Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } => match key {
+                    Key::ArrowDown => delta += line,
+                    Key::ArrowUp => delta -= line,
+                    Key::PageDown => delta += page_step,
+                    Key::PageUp => delta -= page_step,
+                    Key::Space if modifiers.shift => delta -= page_step,
+                    Key::Space => delta += page_step,
+                    Key::Home => jump = Some(0.0),
+                    Key::End => jump = Some(f32::MAX),
+                    Key::A if modifiers.matches_logically(Modifiers::COMMAND) => {
+                        commands.push(Command::SelectAll);
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+    });
+    if let Some(y) = jump {
+        let end = (view.page.height() + 200.0 - view.viewport_height).max(0.0);
+        view.scroll_request = Some(y.min(end));
+    } else if delta != 0.0 {
+        let end = (view.page.height() + 200.0 - view.viewport_height).max(0.0);
+        view.scroll_request = Some((view.scroll + delta).clamp(0.0, end));
+    }
+}
+
+/// The caret position under a screen point, if a laid-out block is there.
+fn hit(
+    view: &mut ReaderView,
+    placed: &[PlacedBlock],
+    frame: &PageFrame,
+    origin: Pos2,
+    p: Pos2,
+) -> Option<TextPos> {
+    let (first, last) = (placed.first()?, placed.last()?);
+    let y = p.y - origin.y - frame.top;
+    let x = p.x - origin.x - frame.column_x;
+    let block = if y < first.top {
+        first
+    } else {
+        let i = view.page.block_at(y);
+        placed.iter().find(|b| b.index == i).unwrap_or(last)
+    };
+    let char = block.layout.hit(x, y - block.top);
+    Some(TextPos {
+        block: block.index,
+        char,
+    })
+}
+
+fn handle_pointer(
+    ui: &Ui,
+    view: &mut ReaderView,
+    response: &egui::Response,
+    placed: &[PlacedBlock],
+    frame: &PageFrame,
+    origin: Pos2,
+    visible: Rect,
+) {
+    if response.hovered() {
+        ui.ctx().set_cursor_icon(CursorIcon::Text);
+    }
+    let Some(pointer) = response.interact_pointer_pos().or(response.hover_pos()) else {
+        return;
+    };
+    let shift = ui.input(|i| i.modifiers.shift);
+    if response.triple_clicked() {
+        if let Some(at) = hit(view, placed, frame, origin, pointer) {
+            let len = view.page.blocks[at.block].text.chars().count();
+            view.selection = Some(Selection {
+                anchor: TextPos { block: at.block, char: 0 },
+                focus: TextPos { block: at.block, char: len },
+            });
+        }
+    } else if response.double_clicked() {
+        if let Some(at) = hit(view, placed, frame, origin, pointer)
+            && let Some(layout) = view.page.cached(at.block)
+        {
+            let word = layout.word_at(at.char);
+            view.selection = Some(Selection {
+                anchor: TextPos { block: at.block, char: word.start },
+                focus: TextPos { block: at.block, char: word.end },
+            });
+        }
+    } else if response.drag_started() || (response.clicked() && !shift) {
+        if let Some(at) = hit(view, placed, frame, origin, pointer) {
+            match (shift, view.selection) {
+                (true, Some(sel)) => view.selection = Some(Selection { focus: at, ..sel }),
+                _ => view.selection = Some(Selection::caret(at)),
+            }
+        }
+        response.request_focus();
+    } else if response.clicked() && shift {
+        if let (Some(at), Some(sel)) = (hit(view, placed, frame, origin, pointer), view.selection) {
+            view.selection = Some(Selection { focus: at, ..sel });
+        }
+    } else if response.dragged() {
+        if let (Some(at), Some(sel)) = (hit(view, placed, frame, origin, pointer), view.selection) {
+            view.selection = Some(Selection { focus: at, ..sel });
+        }
+        // Dragging past the pane's edge scrolls towards it.
+        let edge = if pointer.y < visible.top() {
+            pointer.y - visible.top()
+        } else if pointer.y > visible.bottom() {
+            pointer.y - visible.bottom()
+        } else {
+            0.0
+        };
+        if edge != 0.0 {
+            view.scroll_request = Some((view.scroll + edge * 0.5).max(0.0));
+            ui.ctx().request_repaint();
+        }
+    }
+}
+
+fn block_origin(block: &PlacedBlock, frame: &PageFrame, origin: Pos2) -> Pos2 {
+    pos2(origin.x + frame.column_x, origin.y + frame.top + block.top)
+}
+
+fn paint_selection(
+    ui: &Ui,
+    view: &ReaderView,
+    placed: &[PlacedBlock],
+    frame: &PageFrame,
+    origin: Pos2,
+    fill: Color32,
+) {
+    let Some(sel) = view.selection.filter(|s| !s.is_empty()) else {
+        return;
+    };
+    for block in placed {
+        let Some(range) = sel.range_in(block.index, block.layout.char_len()) else {
+            continue;
+        };
+        let o = block_origin(block, frame, origin);
+        for span in block.layout.selection_spans(range) {
+            let line = &block.layout.lines[span.line];
+            let rect = Rect::from_min_max(
+                pos2(o.x + span.x0, o.y + line.top),
+                pos2(o.x + span.x1, o.y + line.top + line.height),
+            );
+            ui.painter().rect_filled(rect, 0.0, fill);
+        }
+    }
+}
+
+fn expose_blocks(ui: &Ui, view: &ReaderView, placed: &[PlacedBlock], frame: &PageFrame, origin: Pos2) {
+    for block in placed {
+        let o = block_origin(block, frame, origin);
+        let rect = Rect::from_min_size(o, vec2(frame.column_width, block.layout.height));
+        let id = Id::unique(("qari-block", block.index));
+        let response = ui.interact(rect, id, Sense::hover());
+        let role = match view.page.blocks[block.index].kind {
+            BlockKind::Title | BlockKind::Heading => egui::accesskit::Role::Heading,
+            BlockKind::Paragraph(_) => egui::accesskit::Role::Paragraph,
+        };
+        let text = view.page.blocks[block.index].text.clone();
+        response.widget_info(move || egui::WidgetInfo::labeled(role, true, &text));
+    }
+}
+
+/// Builds one mesh with every visible block's glyphs.
+pub fn text_mesh(
+    atlas: &mut GlyphAtlas,
+    engine: &mut LayoutEngine,
+    placed: &[PlacedBlock],
+    page: &Page,
+    frame: &PageFrame,
+    origin: Pos2,
+    palette: (Rgba, Rgba),
+) -> Option<Mesh> {
+    let mut mesh = Mesh::with_texture(atlas.texture_id()?);
+    for block in placed {
+        let c = match page.blocks[block.index].kind {
+            BlockKind::Paragraph(_) => palette.0,
+            _ => palette.1,
+        };
+        add_paragraph(&mut mesh, atlas, engine, &block.layout, block_origin(block, frame, origin), color(c));
+    }
+    Some(mesh)
+}
