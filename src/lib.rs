@@ -3,8 +3,8 @@
 //! Model code (`document`, `analysis`, `annotations`) is free of GUI crates;
 //! `text` lays out and paints; `ui` draws panels; `app` runs the window.
 
+pub mod app;
 pub mod cli;
 pub mod document;
 pub mod text;
-pub mod app;
 pub mod ui;

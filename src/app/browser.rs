@@ -54,7 +54,12 @@ impl OpenPanel {
                 self.entries
                     .sort_by(|a, b| b.is_dir.cmp(&a.is_dir).then_with(|| a.name.cmp(&b.name)));
             }
-            Err(err) => self.error = Some(format!("Cannot list this folder ({err}): {}", dir.display())),
+            Err(err) => {
+                self.error = Some(format!(
+                    "Cannot list this folder ({err}): {}",
+                    dir.display()
+                ))
+            }
         }
     }
 }

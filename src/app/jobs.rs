@@ -85,7 +85,10 @@ impl Jobs {
             let started = Instant::now();
             let mut dialog = rfd::FileDialog::new()
                 .set_title("Open an article")
-                .add_filter("Documents", &["txt", "text", "md", "html", "htm", "epub", "docx", "json"])
+                .add_filter(
+                    "Documents",
+                    &["txt", "text", "md", "html", "htm", "epub", "docx", "json"],
+                )
                 .add_filter("All files", &["*"]);
             if let Some(dir) = start_dir {
                 dialog = dialog.set_directory(dir);

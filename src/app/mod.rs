@@ -135,7 +135,10 @@ impl QariApp {
             self.apply(None, c);
         }
         while self.loading.is_some() && Instant::now() < deadline {
-            if let Some(result) = self.jobs.wait(deadline.saturating_duration_since(Instant::now())) {
+            if let Some(result) = self
+                .jobs
+                .wait(deadline.saturating_duration_since(Instant::now()))
+            {
                 self.on_job(result);
             }
         }
@@ -205,10 +208,14 @@ impl QariApp {
                     path: path.clone(),
                     since: Instant::now(),
                 });
-                self.jobs.load(self.next_request, path, LoadOptions::default());
+                self.jobs
+                    .load(self.next_request, path, LoadOptions::default());
             }
             Command::OpenDialog => {
-                let dir = self.document.as_ref().and_then(|d| d.path.parent().map(PathBuf::from));
+                let dir = self
+                    .document
+                    .as_ref()
+                    .and_then(|d| d.path.parent().map(PathBuf::from));
                 self.jobs.pick_file(dir);
             }
             Command::ShowOpenPanel(true) => self.show_open_panel(None),
@@ -222,7 +229,8 @@ impl QariApp {
                         ctx.copy_text(text.clone());
                     }
                     self.last_copied = Some(text);
-                    self.notices.push(NoticeKind::Info, format!("Copied {n} characters"));
+                    self.notices
+                        .push(NoticeKind::Info, format!("Copied {n} characters"));
                 }
             }
             Command::SelectAll => {
@@ -240,11 +248,26 @@ impl QariApp {
 
     fn global_shortcuts(&mut self, ctx: &egui::Context) {
         let shortcuts = [
-            (KeyboardShortcut::new(Modifiers::COMMAND, Key::O), Command::OpenDialog),
-            (KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus), Command::ZoomIn),
-            (KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals), Command::ZoomIn),
-            (KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus), Command::ZoomOut),
-            (KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0), Command::ZoomReset),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
+                Command::OpenDialog,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus),
+                Command::ZoomIn,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals),
+                Command::ZoomIn,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus),
+                Command::ZoomOut,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::Num0),
+                Command::ZoomReset,
+            ),
         ];
         for (shortcut, command) in shortcuts {
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {

@@ -123,14 +123,26 @@ pub fn run(args: &LayoutArgs) -> anyhow::Result<()> {
     }
     let mut s = String::new();
     for (i, b) in report.iter().enumerate() {
-        let _ = writeln!(s, "block {i} {} {} chars={} lines={}", b.kind, b.direction, b.chars, b.lines.len());
+        let _ = writeln!(
+            s,
+            "block {i} {} {} chars={} lines={}",
+            b.kind,
+            b.direction,
+            b.chars,
+            b.lines.len()
+        );
         for (j, l) in b.lines.iter().enumerate() {
             let fonts: std::collections::BTreeSet<&str> =
                 l.glyphs.iter().map(|g| g.font.as_str()).collect();
             let _ = writeln!(
                 s,
                 "  line {j}: chars {}..{} x {:.1}..{:.1} glyphs={} fonts={:?}",
-                l.chars[0], l.chars[1], l.x[0], l.x[1], l.glyphs.len(), fonts
+                l.chars[0],
+                l.chars[1],
+                l.x[0],
+                l.x[1],
+                l.glyphs.len(),
+                fonts
             );
         }
     }

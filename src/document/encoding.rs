@@ -59,7 +59,10 @@ fn count_replacements(text: &str, bytes: &[u8], encoding: &'static Encoding) -> 
     let produced = text.matches('\u{fffd}').count();
     if encoding == encoding_rs::UTF_8 {
         // U+FFFD encoded in the source itself decodes to U+FFFD without being an error.
-        let literal = bytes.windows(3).filter(|w| *w == [0xef, 0xbf, 0xbd]).count();
+        let literal = bytes
+            .windows(3)
+            .filter(|w| *w == [0xef, 0xbf, 0xbd])
+            .count();
         produced.saturating_sub(literal)
     } else {
         produced

@@ -45,7 +45,10 @@ mod tests {
     fn title_then_lines() {
         let d = parse_plain_text("\n  عنوان \n\nفقرة أولى.\nفقرة ثانية.\n");
         assert_eq!(d.title, "عنوان");
-        assert_eq!(d.paragraphs().collect::<Vec<_>>(), ["فقرة أولى.", "فقرة ثانية."]);
+        assert_eq!(
+            d.paragraphs().collect::<Vec<_>>(),
+            ["فقرة أولى.", "فقرة ثانية."]
+        );
     }
 
     #[test]

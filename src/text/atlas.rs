@@ -66,7 +66,8 @@ impl GlyphAtlas {
         }
         if self.texture.is_none() {
             let blank = ColorImage::filled([ATLAS_SIZE, ATLAS_SIZE], Color32::TRANSPARENT);
-            self.texture = Some(ctx.load_texture("qari-glyph-atlas", blank, TextureOptions::NEAREST));
+            self.texture =
+                Some(ctx.load_texture("qari-glyph-atlas", blank, TextureOptions::NEAREST));
         }
     }
 
@@ -101,13 +102,20 @@ impl GlyphAtlas {
 
     fn rasterise(&mut self, fonts: &mut FontSystem, key: CacheKey) -> Option<AtlasGlyph> {
         let image = self.swash.get_image_uncached(fonts, key)?;
-        let (w, h) = (image.placement.width as usize, image.placement.height as usize);
+        let (w, h) = (
+            image.placement.width as usize,
+            image.placement.height as usize,
+        );
         if w == 0 || h == 0 || w > ATLAS_SIZE || h > ATLAS_SIZE {
             return None;
         }
         let (pixels, colored): (Vec<Color32>, bool) = match image.content {
             SwashContent::Mask => (
-                image.data.iter().map(|&a| Color32::from_white_alpha(a)).collect(),
+                image
+                    .data
+                    .iter()
+                    .map(|&a| Color32::from_white_alpha(a))
+                    .collect(),
                 false,
             ),
             SwashContent::Color => (
@@ -133,10 +141,17 @@ impl GlyphAtlas {
         }
         let [x, y] = self.allocate(w, h)?;
         let texture = self.texture.as_mut()?;
-        texture.set_partial([x, y], ColorImage::new([w, h], pixels), TextureOptions::NEAREST);
+        texture.set_partial(
+            [x, y],
+            ColorImage::new([w, h], pixels),
+            TextureOptions::NEAREST,
+        );
         let s = ATLAS_SIZE as f32;
         Some(AtlasGlyph {
-            uv: Rect::from_min_size(pos2(x as f32 / s, y as f32 / s), vec2(w as f32 / s, h as f32 / s)),
+            uv: Rect::from_min_size(
+                pos2(x as f32 / s, y as f32 / s),
+                vec2(w as f32 / s, h as f32 / s),
+            ),
             left: image.placement.left,
             top: image.placement.top,
             size: [w, h],

@@ -29,14 +29,35 @@ impl BundledFamily {
 
 /// Font files compiled into the binary so qari runs from any directory.
 const BUNDLED: [(&str, &[u8]); 7] = [
-    ("Amiri-Regular.ttf", include_bytes!("../../assets/fonts/Amiri-Regular.ttf")),
-    ("Amiri-Bold.ttf", include_bytes!("../../assets/fonts/Amiri-Bold.ttf")),
-    ("NotoNaskhArabic-Regular.ttf", include_bytes!("../../assets/fonts/NotoNaskhArabic-Regular.ttf")),
-    ("NotoNaskhArabic-Bold.ttf", include_bytes!("../../assets/fonts/NotoNaskhArabic-Bold.ttf")),
-    ("NotoSansArabic-Regular.ttf", include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf")),
-    ("NotoSansArabic-Bold.ttf", include_bytes!("../../assets/fonts/NotoSansArabic-Bold.ttf")),
+    (
+        "Amiri-Regular.ttf",
+        include_bytes!("../../assets/fonts/Amiri-Regular.ttf"),
+    ),
+    (
+        "Amiri-Bold.ttf",
+        include_bytes!("../../assets/fonts/Amiri-Bold.ttf"),
+    ),
+    (
+        "NotoNaskhArabic-Regular.ttf",
+        include_bytes!("../../assets/fonts/NotoNaskhArabic-Regular.ttf"),
+    ),
+    (
+        "NotoNaskhArabic-Bold.ttf",
+        include_bytes!("../../assets/fonts/NotoNaskhArabic-Bold.ttf"),
+    ),
+    (
+        "NotoSansArabic-Regular.ttf",
+        include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
+    ),
+    (
+        "NotoSansArabic-Bold.ttf",
+        include_bytes!("../../assets/fonts/NotoSansArabic-Bold.ttf"),
+    ),
     // Latin, digits and the ASCII punctuation the Noto Arabic faces lack.
-    ("NotoSans-Regular.ttf", include_bytes!("../../assets/fonts/NotoSans-Regular.ttf")),
+    (
+        "NotoSans-Regular.ttf",
+        include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
+    ),
 ];
 
 /// Which fonts a font system should know about.

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::layout::{Glyph, Line, ParagraphLayout};
+use super::layout::{Line, ParagraphLayout};
 
 /// The visual box of one grapheme: its logical chars and horizontal extent.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,42 +43,75 @@ pub struct Span {
 }
 
 impl ParagraphLayout {
-    /// The grapheme boxes of a line, left to right; a ligature's width is shared among its graphemes.
+    /// The grapheme boxes of a line, left to right.
+    ///
+    /// Glyphs of one cluster (a base and its marks, or a decomposed letter) form one box;
+    /// a ligature's width is shared among the graphemes it shows.
     pub fn char_boxes(&self, line: &Line) -> Vec<CharBox> {
-        let mut boxes = Vec::with_capacity(line.glyphs.len());
+        let mut clusters: Vec<(Range<usize>, f32, f32, bool)> =
+            Vec::with_capacity(line.glyphs.len());
         for glyph in &line.glyphs {
-            self.push_glyph_boxes(glyph, &mut boxes);
+            let (x0, x1) = (glyph.inner.x, glyph.inner.x + glyph.inner.w);
+            match clusters.iter_mut().find(|c| c.0 == glyph.chars) {
+                Some(c) => {
+                    c.1 = c.1.min(x0);
+                    c.2 = c.2.max(x1);
+                }
+                None => clusters.push((glyph.chars.clone(), x0, x1, glyph.rtl)),
+            }
+        }
+        // A zero-width cluster (the alef of a lam-alef drawn as lam + zero-advance alef)
+        // joins the cluster before it in logical order, so the pair shares the carets.
+        clusters.sort_by_key(|c| c.0.start);
+        let mut merged: Vec<(Range<usize>, f32, f32, bool)> = Vec::with_capacity(clusters.len());
+        for c in clusters {
+            match merged.last_mut() {
+                Some(prev) if c.2 - c.1 < 0.01 && prev.0.end == c.0.start && prev.3 == c.3 => {
+                    prev.0.end = c.0.end;
+                }
+                _ => merged.push(c),
+            }
+        }
+        let mut boxes = Vec::with_capacity(merged.len());
+        for (chars, x0, x1, rtl) in merged {
+            self.push_cluster_boxes(chars, x0, x1, rtl, &mut boxes);
         }
         boxes.sort_by(|a, b| a.x0.total_cmp(&b.x0));
         boxes
     }
 
-    fn push_glyph_boxes(&self, glyph: &Glyph, out: &mut Vec<CharBox>) {
-        let cluster = self.slice(glyph.chars.clone());
+    fn push_cluster_boxes(
+        &self,
+        chars: Range<usize>,
+        x0: f32,
+        x1: f32,
+        rtl: bool,
+        out: &mut Vec<CharBox>,
+    ) {
+        let cluster = self.slice(chars.clone());
         let mut bounds: Vec<Range<usize>> = Vec::new();
-        let mut at = glyph.chars.start;
+        let mut at = chars.start;
         for g in cluster.graphemes(true) {
             let n = g.chars().count();
             bounds.push(at..at + n);
             at += n;
         }
         if bounds.is_empty() {
-            bounds.push(glyph.chars.clone());
+            bounds.push(chars);
         }
-        let (x, w) = (glyph.inner.x, glyph.inner.w);
-        let step = w / bounds.len() as f32;
+        let step = (x1 - x0) / bounds.len() as f32;
         for (i, chars) in bounds.into_iter().enumerate() {
             let i = i as f32;
-            let (x0, x1) = if glyph.rtl {
-                (x + w - (i + 1.0) * step, x + w - i * step)
+            let (b0, b1) = if rtl {
+                (x1 - (i + 1.0) * step, x1 - i * step)
             } else {
-                (x + i * step, x + (i + 1.0) * step)
+                (x0 + i * step, x0 + (i + 1.0) * step)
             };
             out.push(CharBox {
                 chars,
-                x0,
-                x1,
-                rtl: glyph.rtl,
+                x0: b0,
+                x1: b1,
+                rtl,
             });
         }
     }
@@ -101,10 +134,18 @@ impl ParagraphLayout {
             return line.chars.start;
         };
         if x < first.x0 {
-            return if first.rtl { first.chars.end } else { first.chars.start };
+            return if first.rtl {
+                first.chars.end
+            } else {
+                first.chars.start
+            };
         }
         if x > last.x1 {
-            return if last.rtl { last.chars.start } else { last.chars.end };
+            return if last.rtl {
+                last.chars.start
+            } else {
+                last.chars.end
+            };
         }
         let b = boxes
             .iter()
@@ -118,7 +159,11 @@ impl ParagraphLayout {
             })
             .unwrap_or(first);
         let right_half = x >= (b.x0 + b.x1) / 2.0;
-        if right_half == b.rtl { b.chars.start } else { b.chars.end }
+        if right_half == b.rtl {
+            b.chars.start
+        } else {
+            b.chars.end
+        }
     }
 
     /// Where the caret for a char index stands: `(x, line index)`.
@@ -151,7 +196,9 @@ impl ParagraphLayout {
             return spans;
         }
         for (line_i, line) in self.lines.iter().enumerate() {
-            if line.chars.end <= range.start && !(line.chars.is_empty() && line.chars.start == range.start) {
+            if line.chars.end <= range.start
+                && !(line.chars.is_empty() && line.chars.start == range.start)
+            {
                 continue;
             }
             if line.chars.start >= range.end {
@@ -164,14 +211,22 @@ impl ParagraphLayout {
                     (true, Some((x0, _))) => open = Some((x0, b.x1)),
                     (true, None) => open = Some((b.x0, b.x1)),
                     (false, Some((x0, x1))) => {
-                        spans.push(Span { line: line_i, x0, x1 });
+                        spans.push(Span {
+                            line: line_i,
+                            x0,
+                            x1,
+                        });
                         open = None;
                     }
                     (false, None) => {}
                 }
             }
             if let Some((x0, x1)) = open {
-                spans.push(Span { line: line_i, x0, x1 });
+                spans.push(Span {
+                    line: line_i,
+                    x0,
+                    x1,
+                });
             }
         }
         spans

@@ -81,13 +81,25 @@ impl LayoutEngine {
         buffer.set_size(Some(width.max(1.0)), None);
         let attrs = Attrs::new()
             .family(Family::Name(style.family.family_name()))
-            .weight(if style.bold { Weight::BOLD } else { Weight::NORMAL });
+            .weight(if style.bold {
+                Weight::BOLD
+            } else {
+                Weight::NORMAL
+            });
         // Newlines would start new cosmic-text lines; a paragraph is one line by definition.
         let flat: String;
-        let text = if text.contains(['\n', '\r', '\u{2029}', '\u{85}', '\u{0b}', '\u{0c}', '\u{2028}']) {
+        let text = if text.contains([
+            '\n', '\r', '\u{2029}', '\u{85}', '\u{0b}', '\u{0c}', '\u{2028}',
+        ]) {
             flat = text
                 .chars()
-                .map(|c| if c.is_whitespace() && c != ' ' && c != '\u{a0}' { ' ' } else { c })
+                .map(|c| {
+                    if c.is_whitespace() && c != ' ' && c != '\u{a0}' {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
                 .collect();
             flat.as_str()
         } else {
@@ -117,7 +129,10 @@ impl LayoutEngine {
                     inner: g.clone(),
                 })
                 .collect();
-            let x_min = glyphs.iter().map(|g| g.inner.x).fold(f32::INFINITY, f32::min);
+            let x_min = glyphs
+                .iter()
+                .map(|g| g.inner.x)
+                .fold(f32::INFINITY, f32::min);
             let x_max = glyphs
                 .iter()
                 .map(|g| g.inner.x + g.inner.w)

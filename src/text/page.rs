@@ -63,8 +63,14 @@ impl PageStyle {
     /// The style a block kind is set in.
     pub fn style_for(&self, kind: BlockKind) -> TextStyle {
         match kind {
-            BlockKind::Title => self.body.with_size(self.body.size * self.title_scale).bold(),
-            BlockKind::Heading => self.body.with_size(self.body.size * self.heading_scale).bold(),
+            BlockKind::Title => self
+                .body
+                .with_size(self.body.size * self.title_scale)
+                .bold(),
+            BlockKind::Heading => self
+                .body
+                .with_size(self.body.size * self.heading_scale)
+                .bold(),
             BlockKind::Paragraph(_) => self.body.clone(),
         }
     }
@@ -182,7 +188,10 @@ impl Page {
 
     /// Makes the page ready for a column width and style, dropping stale layouts.
     pub fn prepare(&mut self, style: &PageStyle, width: f32) {
-        let key = (width.to_bits(), style.body.layout_key() ^ style.title_scale.to_bits() as u64);
+        let key = (
+            width.to_bits(),
+            style.body.layout_key() ^ style.title_scale.to_bits() as u64,
+        );
         if self.cache_key == Some(key) {
             return;
         }
@@ -199,7 +208,9 @@ impl Page {
         let kind = self.blocks[i].kind;
         let ts = style.style_for(kind);
         let chars = self.blocks[i].text.chars().count().max(1) as f32;
-        let lines = (chars * self.advance_per_char_em * ts.size / width).ceil().max(1.0);
+        let lines = (chars * self.advance_per_char_em * ts.size / width)
+            .ceil()
+            .max(1.0);
         lines * ts.size * ts.line_height + style.gap_after(kind)
     }
 
@@ -232,7 +243,9 @@ impl Page {
     pub fn block_at(&mut self, y: f32) -> usize {
         self.refresh_tops();
         let n = self.blocks.len();
-        self.tops[..n].partition_point(|&t| t <= y).saturating_sub(1)
+        self.tops[..n]
+            .partition_point(|&t| t <= y)
+            .saturating_sub(1)
     }
 
     /// Lays out (or takes from the cache) one block.

@@ -23,7 +23,11 @@ impl Image {
         for _ in 0..width as usize * height as usize {
             pixels.extend_from_slice(&color);
         }
-        Self { width, height, pixels }
+        Self {
+            width,
+            height,
+            pixels,
+        }
     }
 
     /// Blends `color` at coverage `alpha` over the pixel at (x, y); outside points are ignored.
@@ -33,9 +37,8 @@ impl Image {
         }
         let i = (y as usize * self.width as usize + x as usize) * 4;
         let a = u32::from(alpha) * u32::from(color[3]) / 255;
-        for c in 0..3 {
-            let dst = u32::from(self.pixels[i + c]);
-            self.pixels[i + c] = ((u32::from(color[c]) * a + dst * (255 - a)) / 255) as u8;
+        for (dst, src) in self.pixels[i..i + 3].iter_mut().zip(color) {
+            *dst = ((u32::from(src) * a + u32::from(*dst) * (255 - a)) / 255) as u8;
         }
         self.pixels[i + 3] = 255;
     }
@@ -94,7 +97,9 @@ pub fn render_page(
         let oy = ((frame.top + block.top - req.scroll) * scale).round();
         for line in &block.layout.lines {
             for glyph in &line.glyphs {
-                let physical = glyph.inner.physical((ox, oy + line.baseline * scale), scale);
+                let physical = glyph
+                    .inner
+                    .physical((ox, oy + line.baseline * scale), scale);
                 let Some(img) = swash.get_image_uncached(&mut engine.fonts, physical.cache_key)
                 else {
                     continue;

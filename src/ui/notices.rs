@@ -14,14 +14,14 @@ pub fn notices(ui: &mut Ui, items: &[Notice], commands: &mut Vec<Command>) {
         for n in items {
             ui.horizontal(|ui| {
                 let (icon, color) = match n.kind {
-                    NoticeKind::Error => ("⚠", Color32::from_rgb(0xc0, 0x30, 0x30)),
-                    NoticeKind::Warning => ("⚠", Color32::from_rgb(0xb0, 0x80, 0x10)),
-                    NoticeKind::Info => ("✔", Color32::from_rgb(0x30, 0x90, 0x40)),
+                    NoticeKind::Error => ("Error:", Color32::from_rgb(0xc0, 0x30, 0x30)),
+                    NoticeKind::Warning => ("Warning:", Color32::from_rgb(0xb0, 0x80, 0x10)),
+                    NoticeKind::Info => ("Done:", Color32::from_rgb(0x30, 0x90, 0x40)),
                 };
-                if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                     commands.push(Command::DismissNotice(n.id));
                 }
-                ui.label(RichText::new(icon).color(color));
+                ui.label(RichText::new(icon).color(color).strong());
                 ui.label(&n.text);
             });
         }

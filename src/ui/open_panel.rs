@@ -36,7 +36,7 @@ pub fn open_panel(ui: &mut Ui, panel: &mut OpenPanel, commands: &mut Vec<Command
             });
             ui.horizontal(|ui| {
                 if let Some(parent) = panel.dir.parent()
-                    && ui.button("⬆ Up").clicked()
+                    && ui.button("Up").clicked()
                 {
                     commands.push(Command::BrowseTo(parent.to_path_buf()));
                 }
@@ -45,22 +45,24 @@ pub fn open_panel(ui: &mut Ui, panel: &mut OpenPanel, commands: &mut Vec<Command
             if let Some(err) = &panel.error {
                 ui.colored_label(egui::Color32::from_rgb(0xc0, 0x30, 0x30), err);
             }
-            egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
-                for entry in &panel.entries {
-                    let label = if entry.is_dir {
-                        format!("📁 {}", entry.name)
-                    } else {
-                        format!("📄 {}", entry.name)
-                    };
-                    if ui.selectable_label(false, label).clicked() {
-                        commands.push(if entry.is_dir {
-                            Command::BrowseTo(entry.path.clone())
+            egui::ScrollArea::vertical()
+                .max_height(300.0)
+                .show(ui, |ui| {
+                    for entry in &panel.entries {
+                        let label = if entry.is_dir {
+                            format!("{}/", entry.name)
                         } else {
-                            Command::Open(entry.path.clone())
-                        });
+                            entry.name.clone()
+                        };
+                        if ui.selectable_label(false, label).clicked() {
+                            commands.push(if entry.is_dir {
+                                Command::BrowseTo(entry.path.clone())
+                            } else {
+                                Command::Open(entry.path.clone())
+                            });
+                        }
                     }
-                }
-            });
+                });
         });
     if !open {
         commands.push(Command::ShowOpenPanel(false));

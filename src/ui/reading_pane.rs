@@ -69,7 +69,12 @@ pub fn color(c: Rgba) -> Color32 {
 }
 
 /// Shows the reading pane filling `ui`; user actions become commands.
-pub fn reading_pane(ui: &mut Ui, view: &mut ReaderView, env: PaneEnv<'_>, commands: &mut Vec<Command>) {
+pub fn reading_pane(
+    ui: &mut Ui,
+    view: &mut ReaderView,
+    env: PaneEnv<'_>,
+    commands: &mut Vec<Command>,
+) {
     let PaneEnv {
         engine,
         atlas,
@@ -77,7 +82,9 @@ pub fn reading_pane(ui: &mut Ui, view: &mut ReaderView, env: PaneEnv<'_>, comman
         theme,
     } = env;
     let pane_id = Id::unique("qari-reading-pane");
-    let keyboard_free = ui.ctx().memory(|m| m.focused().is_none_or(|f| f == pane_id));
+    let keyboard_free = ui
+        .ctx()
+        .memory(|m| m.focused().is_none_or(|f| f == pane_id));
     if keyboard_free {
         handle_keys(ui, view, style, commands);
     }
@@ -94,7 +101,8 @@ pub fn reading_pane(ui: &mut Ui, view: &mut ReaderView, env: PaneEnv<'_>, comman
         let frame = style.frame(pane_width);
         let origin = ui.max_rect().min;
         let visible_rect = Rect::from_min_size(origin + viewport.min.to_vec2(), viewport.size());
-        ui.painter().rect_filled(visible_rect, 0.0, color(palette.background));
+        ui.painter()
+            .rect_filled(visible_rect, 0.0, color(palette.background));
 
         let placed = view.page.visible(
             engine,
@@ -119,7 +127,10 @@ pub fn reading_pane(ui: &mut Ui, view: &mut ReaderView, env: PaneEnv<'_>, comman
 
         response.context_menu(|ui| {
             let has_selection = view.selection.is_some_and(|s| !s.is_empty());
-            if ui.add_enabled(has_selection, egui::Button::new("Copy")).clicked() {
+            if ui
+                .add_enabled(has_selection, egui::Button::new("Copy"))
+                .clicked()
+            {
                 commands.push(Command::CopySelection);
                 ui.close();
             }
@@ -218,8 +229,14 @@ fn handle_pointer(
         if let Some(at) = hit(view, placed, frame, origin, pointer) {
             let len = view.page.blocks[at.block].text.chars().count();
             view.selection = Some(Selection {
-                anchor: TextPos { block: at.block, char: 0 },
-                focus: TextPos { block: at.block, char: len },
+                anchor: TextPos {
+                    block: at.block,
+                    char: 0,
+                },
+                focus: TextPos {
+                    block: at.block,
+                    char: len,
+                },
             });
         }
     } else if response.double_clicked() {
@@ -228,12 +245,20 @@ fn handle_pointer(
         {
             let word = layout.word_at(at.char);
             view.selection = Some(Selection {
-                anchor: TextPos { block: at.block, char: word.start },
-                focus: TextPos { block: at.block, char: word.end },
+                anchor: TextPos {
+                    block: at.block,
+                    char: word.start,
+                },
+                focus: TextPos {
+                    block: at.block,
+                    char: word.end,
+                },
             });
         }
     } else if response.drag_started() || (response.clicked() && !shift) {
-        if let Some(at) = hit(view, placed, frame, origin, pointer) {
+        // A drag is recognised only after the pointer moved: anchor where it was pressed.
+        let pressed_at = ui.input(|i| i.pointer.press_origin()).unwrap_or(pointer);
+        if let Some(at) = hit(view, placed, frame, origin, pressed_at) {
             match (shift, view.selection) {
                 (true, Some(sel)) => view.selection = Some(Selection { focus: at, ..sel }),
                 _ => view.selection = Some(Selection::caret(at)),
@@ -294,7 +319,13 @@ fn paint_selection(
     }
 }
 
-fn expose_blocks(ui: &Ui, view: &ReaderView, placed: &[PlacedBlock], frame: &PageFrame, origin: Pos2) {
+fn expose_blocks(
+    ui: &Ui,
+    view: &ReaderView,
+    placed: &[PlacedBlock],
+    frame: &PageFrame,
+    origin: Pos2,
+) {
     for block in placed {
         let o = block_origin(block, frame, origin);
         let rect = Rect::from_min_size(o, vec2(frame.column_width, block.layout.height));
@@ -325,7 +356,14 @@ pub fn text_mesh(
             BlockKind::Paragraph(_) => palette.0,
             _ => palette.1,
         };
-        add_paragraph(&mut mesh, atlas, engine, &block.layout, block_origin(block, frame, origin), color(c));
+        add_paragraph(
+            &mut mesh,
+            atlas,
+            engine,
+            &block.layout,
+            block_origin(block, frame, origin),
+            color(c),
+        );
     }
     Some(mesh)
 }

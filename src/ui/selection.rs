@@ -94,7 +94,10 @@ mod tests {
     use crate::document::Document;
 
     fn page() -> Page {
-        Page::new(&Document::new("عنوان", vec!["فقرة أولى".into(), "فقرة ثانية".into()]))
+        Page::new(&Document::new(
+            "عنوان",
+            vec!["فقرة أولى".into(), "فقرة ثانية".into()],
+        ))
     }
 
     #[test]
@@ -111,6 +114,9 @@ mod tests {
     fn select_all_copies_everything() {
         let p = page();
         let sel = Selection::all(&p);
-        assert_eq!(sel.map(|s| s.text(&p)).as_deref(), Some("عنوان\nفقرة أولى\nفقرة ثانية"));
+        assert_eq!(
+            sel.map(|s| s.text(&p)).as_deref(),
+            Some("عنوان\nفقرة أولى\nفقرة ثانية")
+        );
     }
 }

@@ -15,7 +15,10 @@ pub fn start_screen(ui: &mut Ui, loading: Option<&Loading>, commands: &mut Vec<C
             ui.spinner();
             return;
         }
-        if ui.button(RichText::new("Open a document…").size(18.0)).clicked() {
+        if ui
+            .button(RichText::new("Open a document…").size(18.0))
+            .clicked()
+        {
             commands.push(Command::OpenDialog);
         }
         if ui.button("Type a path or browse folders…").clicked() {
@@ -32,9 +35,10 @@ pub fn drop_overlay(ui: &Ui) {
     if !hovering {
         return;
     }
-    let painter = ui
-        .ctx()
-        .layer_painter(egui::LayerId::new(egui::Order::Foreground, Id::unique("qari-drop")));
+    let painter = ui.ctx().layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        Id::unique("qari-drop"),
+    ));
     let rect = ui.ctx().content_rect();
     painter.rect_filled(rect, 0.0, Color32::from_black_alpha(160));
     painter.text(

@@ -20,7 +20,12 @@ fn theme_name(theme: Theme) -> &'static str {
 }
 
 /// Shows the toolbar at the top of `ui`.
-pub fn toolbar(ui: &mut Ui, settings: &Settings, loading: Option<&Loading>, commands: &mut Vec<Command>) {
+pub fn toolbar(
+    ui: &mut Ui,
+    settings: &Settings,
+    loading: Option<&Loading>,
+    commands: &mut Vec<Command>,
+) {
     egui::Panel::top("qari-toolbar").show(ui, |ui| {
         ui.horizontal(|ui| {
             if ui
@@ -38,7 +43,11 @@ pub fn toolbar(ui: &mut Ui, settings: &Settings, loading: Option<&Loading>, comm
                 commands.push(Command::ShowOpenPanel(true));
             }
             ui.separator();
-            if ui.button("A−").on_hover_text("Smaller text (Ctrl+−)").clicked() {
+            if ui
+                .button("A−")
+                .on_hover_text("Smaller text (Ctrl+−)")
+                .clicked()
+            {
                 commands.push(Command::ZoomOut);
             }
             if ui
@@ -48,7 +57,11 @@ pub fn toolbar(ui: &mut Ui, settings: &Settings, loading: Option<&Loading>, comm
             {
                 commands.push(Command::ZoomReset);
             }
-            if ui.button("A+").on_hover_text("Larger text (Ctrl++)").clicked() {
+            if ui
+                .button("A+")
+                .on_hover_text("Larger text (Ctrl++)")
+                .clicked()
+            {
                 commands.push(Command::ZoomIn);
             }
             ui.separator();
@@ -63,7 +76,11 @@ pub fn toolbar(ui: &mut Ui, settings: &Settings, loading: Option<&Loading>, comm
             if let Some(l) = loading.filter(|l| l.since.elapsed() >= PROGRESS_DELAY) {
                 ui.separator();
                 ui.spinner();
-                let name = l.path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+                let name = l
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default();
                 ui.label(format!("Opening {name}…"));
             }
         });

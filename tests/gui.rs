@@ -1,0 +1,117 @@
+//! The real app driven headless through egui_kittest: open the sample, read it, select and copy.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::Duration;
+
+use egui::{Modifiers, PointerButton, Pos2, pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use qari::app::{QariApp, StartOptions};
+
+fn app_with_sample<'a>() -> Harness<'a, QariApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(|cc| {
+            QariApp::new(
+                cc,
+                StartOptions {
+                    file: Some(common::sample_path()),
+                },
+            )
+        });
+    harness.state_mut().wait_for_load(Duration::from_secs(20));
+    harness.run_steps(4);
+    harness
+}
+
+#[test]
+fn shows_title_and_paragraphs_in_the_accessibility_tree() {
+    let harness = app_with_sample();
+    let doc = common::sample();
+    harness.get_by_label(&doc.title);
+    let first = doc.paragraphs().next().unwrap();
+    let node = harness.get_by_label(first);
+    assert!(node.rect().width() > 100.0);
+    assert!(harness.state().document.is_some());
+}
+
+fn press(harness: &Harness<'_, QariApp>, pos: Pos2, pressed: bool) {
+    harness.event(egui::Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    });
+}
+
+#[test]
+fn dragging_across_a_line_break_copies_the_logical_substring() {
+    let mut harness = app_with_sample();
+    let doc = common::sample();
+    let text = doc.paragraphs().nth(4).unwrap().to_string();
+    let rect = harness.get_by_label(&text).rect();
+    let layout = {
+        let view = &harness.state().document.as_ref().unwrap().view;
+        let block = view.page.block_of_paragraph(4).unwrap();
+        view.page.cached(block).unwrap()
+    };
+    assert!(layout.lines.len() >= 2);
+    let (l0, l1) = (&layout.lines[0], &layout.lines[1]);
+    let start = pos2(
+        rect.left() + (l0.x_min + l0.x_max) / 2.0,
+        rect.top() + l0.top + l0.height / 2.0,
+    );
+    let end = pos2(
+        rect.left() + l1.x_max - 40.0,
+        rect.top() + l1.top + l1.height / 2.0,
+    );
+    harness.hover_at(start);
+    harness.step();
+    press(&harness, start, true);
+    harness.step();
+    for i in 1..=8 {
+        harness.hover_at(start + (end - start) * (i as f32 / 8.0));
+        harness.step();
+    }
+    press(&harness, end, false);
+    harness.step();
+    // Ctrl+C reaches egui as a Copy event.
+    harness.event(egui::Event::Copy);
+    harness.step();
+
+    let a = layout.hit(start.x - rect.left(), start.y - rect.top());
+    let b = layout.hit(end.x - rect.left(), end.y - rect.top());
+    assert!(
+        a < l0.chars.end && b > l1.chars.start,
+        "the drag crosses the line break"
+    );
+    let expected: String = text.chars().skip(a).take(b - a).collect();
+    assert_eq!(
+        harness.state().last_copied.as_deref(),
+        Some(expected.as_str())
+    );
+    let copied = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .any(|c| matches!(c, egui::OutputCommand::CopyText(t) if *t == expected));
+    assert!(copied, "the text went to the clipboard");
+}
+
+#[test]
+fn end_key_scrolls_to_the_last_paragraph() {
+    let mut harness = app_with_sample();
+    harness.key_press(egui::Key::End);
+    harness.run_steps(6);
+    let view = &harness.state().document.as_ref().unwrap().view;
+    let last = view.page.blocks.len() - 1;
+    assert!(
+        view.visible_blocks.contains(&last),
+        "{:?}",
+        view.visible_blocks
+    );
+    assert!(!view.visible_blocks.contains(&0));
+}
