@@ -1,5 +1,6 @@
 //! The command line: `qari [FILE]` opens the reader; subcommands inspect and render without a window.
 
+mod bench;
 mod debug_layout;
 mod render;
 
@@ -34,6 +35,10 @@ pub enum Command {
 pub enum DebugCommand {
     /// Print every paragraph's lines and glyphs as laid out at a width.
     Layout(debug_layout::LayoutArgs),
+    /// Write a large document made of an article's paragraphs repeated.
+    Synth(bench::SynthArgs),
+    /// Scroll through a document headless and report CPU time per frame.
+    BenchScroll(bench::ScrollArgs),
 }
 
 /// Runs a window-less command; problems go to stderr as one line and exit code 2.
@@ -41,6 +46,8 @@ pub fn run(command: Command) -> ExitCode {
     let result = match command {
         Command::Render(args) => render::run(&args),
         Command::Debug(DebugCommand::Layout(args)) => debug_layout::run(&args),
+        Command::Debug(DebugCommand::Synth(args)) => bench::synth(&args),
+        Command::Debug(DebugCommand::BenchScroll(args)) => bench::bench_scroll(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

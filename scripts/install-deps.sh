@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the Debian packages qari needs, if missing: `run` (a window) or `test`.
+set -euo pipefail
+case "${1:-run}" in
+  run) pkgs=(libgl1 libegl1 libx11-xcb1 libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6) ;;
+  test) pkgs=(python3) ;;
+  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+esac
+need=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || need+=("$p")
+done
+if ((${#need[@]})); then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}"
+fi

@@ -1,0 +1,109 @@
+//! Benchmark helpers: synthetic documents and a headless scrolling harness.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context as _;
+
+use crate::app::settings::Settings;
+use crate::app::{QariApp, StartOptions};
+use crate::document::{LoadOptions, load_path};
+
+/// Arguments of `qari debug synth`.
+#[derive(Debug, clap::Args)]
+pub struct SynthArgs {
+    /// The article whose paragraphs are repeated.
+    pub file: PathBuf,
+    /// Size of the document to write, in bytes (e.g. 10000000).
+    #[arg(long)]
+    pub bytes: usize,
+    /// Where to write it.
+    #[arg(long)]
+    pub out: PathBuf,
+}
+
+/// Writes a plain-text document of about `bytes` bytes made of the article's paragraphs.
+pub fn synth(args: &SynthArgs) -> anyhow::Result<()> {
+    let doc = load_path(&args.file, &LoadOptions::default())?;
+    let paragraphs: Vec<&str> = doc.paragraphs().collect();
+    anyhow::ensure!(!paragraphs.is_empty(), "the article has no paragraphs");
+    let mut text = format!("{}\n\n", doc.title);
+    let mut i = 0;
+    while text.len() < args.bytes {
+        text.push_str(paragraphs[i % paragraphs.len()]);
+        text.push('\n');
+        i += 1;
+    }
+    std::fs::write(&args.out, text).with_context(|| format!("could not write {}", args.out.display()))
+}
+
+/// Arguments of `qari debug bench-scroll`.
+#[derive(Debug, clap::Args)]
+pub struct ScrollArgs {
+    /// The document to scroll through.
+    pub file: PathBuf,
+    /// Frames to run.
+    #[arg(long, default_value_t = 600)]
+    pub frames: usize,
+    /// Points scrolled per frame.
+    #[arg(long, default_value_t = 40.0)]
+    pub step: f32,
+    /// Window width.
+    #[arg(long, default_value_t = 1400.0)]
+    pub width: f32,
+    /// Window height.
+    #[arg(long, default_value_t = 900.0)]
+    pub height: f32,
+}
+
+/// Runs the real app headless, scrolling every frame, and prints CPU time per frame.
+///
+/// Each frame includes the app's UI pass and egui's tessellation, measured as thread CPU time.
+pub fn bench_scroll(args: &ScrollArgs) -> anyhow::Result<()> {
+    let ctx = egui::Context::default();
+    let mut app = QariApp::with_settings(
+        &ctx,
+        Settings::default(),
+        StartOptions {
+            file: Some(args.file.clone()),
+        },
+    );
+    app.wait_for_load(Duration::from_secs(120));
+    anyhow::ensure!(app.document.is_some(), "the document did not open");
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(args.width, args.height));
+    let frame = |app: &mut QariApp, scroll: Option<f32>| {
+        if let (Some(y), Some(doc)) = (scroll, app.document.as_mut()) {
+            doc.view.scroll_request = Some(y);
+        }
+        let input = egui::RawInput {
+            screen_rect: Some(screen),
+            ..Default::default()
+        };
+        let start = cpu_time::ThreadTime::now();
+        let output = ctx.run_ui(input, |ui| app.frame(ui));
+        let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
+        start.elapsed()
+    };
+    for _ in 0..3 {
+        frame(&mut app, None);
+    }
+    let mut times: Vec<Duration> = Vec::with_capacity(args.frames);
+    let mut y = 0.0;
+    for _ in 0..args.frames {
+        y += args.step;
+        times.push(frame(&mut app, Some(y)));
+    }
+    let reached = app.document.as_ref().map_or(0.0, |d| d.view.scroll);
+    times.sort();
+    let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "frames {} scrolled to {reached:.0} pt: CPU per frame p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        times.len(),
+        ms(pct(0.5)),
+        ms(pct(0.95)),
+        ms(pct(0.99)),
+        ms(pct(1.0))
+    );
+    Ok(())
+}
