@@ -34,7 +34,8 @@ pub fn synth(args: &SynthArgs) -> anyhow::Result<()> {
         text.push('\n');
         i += 1;
     }
-    std::fs::write(&args.out, text).with_context(|| format!("could not write {}", args.out.display()))
+    std::fs::write(&args.out, text)
+        .with_context(|| format!("could not write {}", args.out.display()))
 }
 
 /// Arguments of `qari debug bench-scroll`.
