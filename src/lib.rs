@@ -3,6 +3,7 @@
 //! Model code (`document`, `analysis`, `annotations`) is free of GUI crates;
 //! `text` lays out and paints; `ui` draws panels; `app` runs the window.
 
+pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod document;

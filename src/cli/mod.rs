@@ -1,5 +1,6 @@
 //! The command line: `qari [FILE]` opens the reader; subcommands inspect and render without a window.
 
+mod analyze;
 mod bench;
 mod debug_layout;
 mod render;
@@ -23,6 +24,10 @@ pub struct Cli {
 /// Window-less commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Find the people, places, organizations, hashtags, dates and quotes in documents.
+    Analyze(analyze::AnalyzeArgs),
+    /// Tag a CoNLL file (`token [TAG]` lines) with PERS, LOC, ORG and MISC.
+    Ner(analyze::NerArgs),
     /// Draw the reading pane's first screen (or a scrolled one) into a PNG.
     Render(render::RenderArgs),
     /// Inspection commands used by tests and checks.
@@ -44,6 +49,8 @@ pub enum DebugCommand {
 /// Runs a window-less command; problems go to stderr as one line and exit code 2.
 pub fn run(command: Command) -> ExitCode {
     let result = match command {
+        Command::Analyze(args) => analyze::run_analyze(&args),
+        Command::Ner(args) => analyze::run_ner(&args),
         Command::Render(args) => render::run(&args),
         Command::Debug(DebugCommand::Layout(args)) => debug_layout::run(&args),
         Command::Debug(DebugCommand::Synth(args)) => bench::synth(&args),

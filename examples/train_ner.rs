@@ -1,0 +1,74 @@
+//! Trains the NER model: `cargo run --release --example train_ner -- [--dev] [--out PATH]`.
+//!
+//! Without `--dev` it trains on all of `data/` and writes `assets/models/ner.bin`. With
+//! `--dev` it holds out the last 10% of ANERcorp, trains on the rest (plus AQMAR), writes
+//! `target/dev.gold.conll` and `target/dev.pred.conll`, and prints the dev F1.
+
+use std::error::Error;
+use std::path::PathBuf;
+
+use qari::analysis::conll::tag_conll;
+use qari::analysis::tagger::Tagger;
+use qari::analysis::train::{
+    TrainConfig, add_training_lexicon, entity_f1, load_data, load_gazetteer, read_conll, train,
+    train_from_files,
+};
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut config = TrainConfig::from_data_dir(&root.join("data"));
+    let mut out = root.join("assets/models/ner.bin");
+    let mut dev = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--dev" => dev = true,
+            "--out" => out = PathBuf::from(args.next().ok_or("--out needs a path")?),
+            "--epochs" => config.epochs = args.next().ok_or("--epochs needs N")?.parse()?,
+            "--bits" => config.bits = args.next().ok_or("--bits needs N")?.parse()?,
+            "--no-aqmar" => config.aqmar_dir = None,
+            "--no-aqmar-misc" => config.aqmar_misc = false,
+            other => return Err(format!("unknown argument {other}").into()),
+        }
+    }
+    let t0 = std::time::Instant::now();
+    if dev {
+        config.dev_fraction = 0.1;
+        let (sentences, dev_lines) = load_data(&config)?;
+        let mut gaz = load_gazetteer(&config.gazetteer_dir)?;
+        add_training_lexicon(&mut gaz, &sentences);
+        let tagger = train(&sentences, gaz, config.epochs, config.bits);
+        let bytes = tagger.to_bytes();
+        let tagger = Tagger::from_bytes(&bytes)?;
+        let gold_text = dev_lines.join("\n") + "\n";
+        let pred_text = tag_conll(&gold_text, &tagger);
+        let target = root.join("target");
+        std::fs::write(target.join("dev.gold.conll"), &gold_text)?;
+        std::fs::write(target.join("dev.pred.conll"), &pred_text)?;
+        let gold: Vec<_> = read_conll(&gold_text, true)
+            .into_iter()
+            .map(|s| s.into_iter().map(|(_, t)| t).collect())
+            .collect();
+        let pred: Vec<_> = read_conll(&pred_text, true)
+            .into_iter()
+            .map(|s| s.into_iter().map(|(_, t)| t).collect())
+            .collect();
+        let (p, r, f) = entity_f1(&gold, &pred);
+        println!(
+            "dev: {} train sentences, {} dev tokens; P {p:.1} R {r:.1} F1 {f:.1} ({:.1}s)",
+            sentences.len(),
+            dev_lines.len(),
+            t0.elapsed().as_secs_f64()
+        );
+    } else {
+        let bytes = train_from_files(&config)?;
+        std::fs::write(&out, &bytes)?;
+        println!(
+            "wrote {} ({} bytes) in {:.1}s",
+            out.display(),
+            bytes.len(),
+            t0.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,980 @@
+//! Named-entity mentions (tagger output, quoted organisation names, gazetteer places,
+//! document-wide propagation) and their grouping into distinct entities.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::gazetteer::{Gazetteer, Trigger, Triggers, class};
+use super::hashtags::{HashtagSpan, find_hashtags};
+use super::normalize::{clitic_candidates, normalize, split_clitics};
+use super::schema::{Entity, EntityKind, Mention};
+use super::tagger::{EntityType, Tag, Tagger, spans};
+use super::tokens::{Token, TokenKind, is_sentence_end, tokenize};
+
+/// A paragraph with its tokens and predicted IOB tags.
+#[derive(Debug, Clone)]
+pub struct TaggedParagraph<'a> {
+    /// The paragraph text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: Vec<Token>,
+    /// One tag per token (hashtag `#` and `_` tokens are always O).
+    pub tags: Vec<Tag>,
+    /// Hashtags in the paragraph.
+    pub hashtags: Vec<HashtagSpan>,
+}
+
+impl<'a> TaggedParagraph<'a> {
+    /// Normalised text of token `i` ("" out of range).
+    pub fn norm(&self, i: usize) -> String {
+        self.tokens
+            .get(i)
+            .map(|t| normalize(t.text(self.text)))
+            .unwrap_or_default()
+    }
+
+    /// Raw text of token `i` ("" out of range).
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map(|t| t.text(self.text)).unwrap_or("")
+    }
+
+    /// Text between two char offsets.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.text
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect()
+    }
+}
+
+fn is_hashtag_glue(t: &str) -> bool {
+    matches!(t, "#" | "＃" | "_")
+}
+
+/// Tokenizes and tags a paragraph sentence by sentence. The `#` and `_` of hashtags are
+/// hidden from the tagger so `#الولايات_المتحدة` reads as the two words of the name.
+pub fn tag_paragraph<'a>(text: &'a str, tagger: &Tagger) -> TaggedParagraph<'a> {
+    let tokens = tokenize(text);
+    let mut tags = vec![Tag::O; tokens.len()];
+    let visible: Vec<usize> = (0..tokens.len())
+        .filter(|&i| !(tokens[i].kind == TokenKind::Punct && is_hashtag_glue(tokens[i].text(text))))
+        .collect();
+    let mut start = 0;
+    for k in 0..=visible.len() {
+        let end_here = k == visible.len() || is_sentence_end(tokens[visible[k]].text(text));
+        if end_here {
+            let stop = (k + 1).min(visible.len());
+            if start < stop {
+                let idx = &visible[start..stop];
+                let words: Vec<&str> = idx.iter().map(|&i| tokens[i].text(text)).collect();
+                for (&i, t) in idx.iter().zip(tagger.tag(&words)) {
+                    tags[i] = t;
+                }
+            }
+            start = stop;
+        }
+    }
+    // Re-link I- tags across the hidden hashtag glue (the tagger never saw it).
+    for i in 1..tokens.len() {
+        if tags[i].is_inside() && tags[i - 1] == Tag::O && is_hashtag_glue(tokens[i - 1].text(text))
+        {
+            tags[i - 1] = tags[i];
+        }
+    }
+    TaggedParagraph {
+        text,
+        tokens,
+        tags,
+        hashtags: find_hashtags(text),
+    }
+}
+
+/// A mention before grouping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawMention {
+    /// Paragraph index.
+    pub paragraph: usize,
+    /// Tokens covered (the first may carry a clitic outside the span).
+    pub tokens: Range<usize>,
+    /// First char (after any clitic).
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// Kind.
+    pub kind: EntityKind,
+    /// Display form of the name (clitics removed, underscores as spaces).
+    pub name: String,
+    /// Normalised name used to group mentions.
+    pub key: String,
+    /// Higher wins when mentions overlap.
+    pub priority: u8,
+}
+
+fn kind_of(t: EntityType) -> EntityKind {
+    match t {
+        EntityType::Pers => EntityKind::Person,
+        EntityType::Loc => EntityKind::Place,
+        EntityType::Org => EntityKind::Organization,
+        EntityType::Misc => EntityKind::Misc,
+    }
+}
+
+/// Function words that are never names on their own even if the tagger says so.
+const NOT_NAMES: &[&str] = &[
+    "في",
+    "من",
+    "علي",
+    "الي",
+    "عن",
+    "ان",
+    "او",
+    "ثم",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "التي",
+    "الذي",
+    "قد",
+    "كما",
+    "مع",
+    "بين",
+    "عبر",
+    "حول",
+    "لدي",
+    "وقال",
+    "قال",
+    "قالت",
+    "هو",
+    "هي",
+    "عام",
+    "العام",
+    "اليوم",
+    "امس",
+    "الان",
+    "ايضا",
+    "بعد",
+    "قبل",
+    "كل",
+    "غير",
+    "منذ",
+    "حتي",
+    "لا",
+    "لم",
+    "لن",
+];
+
+/// How many leading chars of `word` are clitics (و, ف, ب, ل, ك, or conj+prep) in front of
+/// a name. A letter counts as a clitic when what follows is a known name while the whole word
+/// is not, when it precedes the article (والكرملين, بالعراق, للأمم), or — for و/ف — when at
+/// least four letters follow (وموسكو) and the whole word is not a listed name (واشنطن).
+pub fn clitic_len(word: &str, gaz: &Gazetteer) -> usize {
+    // The person-name-unit list is large and noisy (جنة, زيرة are in it), so only places,
+    // countries and names seen in the training data vouch for a stripped form.
+    const STRONG: u16 = class::COUNTRY
+        | class::CITY
+        | class::GIVEN_FREQ
+        | class::TRAIN_LOC
+        | class::TRAIN_ORG
+        | class::TRAIN_PERS;
+    const PUBLIC: u16 = class::COUNTRY | class::CITY | class::GIVEN | class::SURNAME;
+    let full = normalize(word);
+    let full_flags = gaz.word(&full);
+    if full_flags & (PUBLIC | class::COMMON) != 0 || Triggers::default_ref().get(&full).is_some() {
+        return 0;
+    }
+    for (k, rest) in clitic_candidates(word) {
+        if k > 0
+            && rest.chars().count() >= 3
+            && (gaz.word(&rest) & STRONG != 0 || gaz.phrase(&rest) != 0)
+            && gaz.word(&rest) & class::COMMON == 0
+        {
+            return k;
+        }
+    }
+    let s = split_clitics(word);
+    if s.definite && s.clitic_chars > 0 {
+        return s.clitic_chars;
+    }
+    // A word known whole (from training: وزارة, وكالة) keeps its و.
+    if full_flags != 0 {
+        return 0;
+    }
+    let mut chars = full.chars();
+    if matches!(chars.next(), Some('و' | 'ف')) && chars.count() >= 4 {
+        return 1;
+    }
+    0
+}
+
+fn byte_at(text: &str, from_byte: usize, skip_chars: usize) -> usize {
+    text.get(from_byte..)
+        .and_then(|rest| {
+            rest.char_indices()
+                .nth(skip_chars)
+                .map(|(b, _)| from_byte + b)
+        })
+        .unwrap_or(text.len())
+}
+
+/// Builds a mention over tokens `a..b`, trimming punctuation and the first token's clitic.
+pub fn make_mention(
+    para: &TaggedParagraph,
+    p: usize,
+    range: Range<usize>,
+    kind: EntityKind,
+    gaz: &Gazetteer,
+    priority: u8,
+) -> Option<RawMention> {
+    let (mut a, mut b) = (range.start, range.end.min(para.tokens.len()));
+    while a < b && para.tokens[a].kind == TokenKind::Punct {
+        a += 1;
+    }
+    while b > a && para.tokens[b - 1].kind == TokenKind::Punct {
+        b -= 1;
+    }
+    if a >= b {
+        return None;
+    }
+    if para.tokens[a..b]
+        .iter()
+        .all(|t| t.kind == TokenKind::Number)
+    {
+        return None;
+    }
+    let first = para.tokens[a];
+    let mut k = clitic_len(first.text(para.text), gaz);
+    if k >= first.len() {
+        k = 0;
+    }
+    let bs = byte_at(para.text, first.byte_start, k);
+    let be = para.tokens[b - 1].byte_end;
+    let text = para.text.get(bs..be)?;
+    let mut name: String = text.replace('_', " ");
+    // ل + ال is written لل: restore the article the contraction swallowed (للأمم → الأمم).
+    let split = split_clitics(first.text(para.text));
+    let n = normalize(&name);
+    if k > 0 && split.definite && n.starts_with('ل') && !n.starts_with("ال") {
+        name.insert(0, 'ا');
+    }
+    let key = normalize(&name);
+    if key.chars().filter(|c| c.is_alphabetic()).count() < 2 || NOT_NAMES.contains(&key.as_str()) {
+        return None;
+    }
+    // A head noun or title alone ("مدينة", "الرئيس") names nothing.
+    if b == a + 1 && Triggers::default_ref().get(&key).is_some() {
+        return None;
+    }
+    Some(RawMention {
+        paragraph: p,
+        tokens: a..b,
+        start: first.start + k,
+        end: para.tokens[b - 1].end,
+        kind,
+        name,
+        key,
+        priority,
+    })
+}
+
+const QUOTE_MARKS: &[&str] = &["\"", "«", "»", "“", "”", "„"];
+
+/// Organisation heads before a quoted name (وكالة "تاس", صحيفة «الشرق الأوسط»).
+const NAMING_HEADS_ORG: &[&str] = &[
+    "وكاله",
+    "صحيفه",
+    "قناه",
+    "موقع",
+    "مجله",
+    "شبكه",
+    "اذاعه",
+    "شركه",
+    "حركه",
+    "جماعه",
+    "منظمه",
+    "تنظيم",
+    "حزب",
+    "جمعيه",
+    "مؤسسه",
+    "مجموعه",
+    "تحالف",
+    "جبهه",
+    "فريق",
+    "نادي",
+    "منصه",
+    "تطبيق",
+    "مركز",
+    "معهد",
+    "بنك",
+    "مصرف",
+    "جريده",
+    "مجلس",
+    "هيئه",
+    "اتحاد",
+    "كتائب",
+    "لواء",
+    "فيلق",
+];
+
+/// Finds quoted names introduced by an organisation head noun. Returns the mention (from the
+/// head to the closing mark) and the token range of the quoted part.
+fn quoted_org_names(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) -> Vec<RawMention> {
+    let mut out = Vec::new();
+    let toks = &para.tokens;
+    for i in 0..toks.len() {
+        if !head_forms(para.raw(i)).iter().any(|h| {
+            let h = h.strip_prefix("ال").unwrap_or(h);
+            NAMING_HEADS_ORG.contains(&h)
+        }) {
+            continue;
+        }
+        if !QUOTE_MARKS.contains(&para.raw(i + 1)) {
+            continue;
+        }
+        let mut j = i + 2;
+        while j < toks.len() && j < i + 8 && !QUOTE_MARKS.contains(&para.raw(j)) {
+            j += 1;
+        }
+        if j >= toks.len() || !QUOTE_MARKS.contains(&para.raw(j)) || j == i + 2 {
+            continue;
+        }
+        if let Some(mut m) = make_mention(para, p, i..j + 1, EntityKind::Organization, gaz, 3) {
+            // Keep the closing mark inside the span so the highlighted text stays balanced.
+            m.end = toks[j].end;
+            let bs = byte_at(para.text, toks[i].byte_start, m.start - toks[i].start);
+            if let Some(t) = para.text.get(bs..toks[j].byte_end) {
+                m.name = normalize_display(t);
+            }
+            m.key = normalize(&m.name);
+            m.tokens = i..j + 1;
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// The forms a head noun may have: the whole word (وكالة, وزارة start with و themselves)
+/// and the word without its clitics (ووكالة → وكالة, والجيش → الجيش).
+fn head_forms(raw: &str) -> [String; 2] {
+    [normalize(raw), split_clitics(raw).with_article]
+}
+
+fn normalize_display(t: &str) -> String {
+    t.chars()
+        .filter(|c| !matches!(c, '"' | '«' | '»' | '“' | '”' | '„'))
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Countries (and cities the training data also knew as places) from the gazetteer that
+/// the tagger left untagged.
+fn gazetteer_places(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) -> Vec<RawMention> {
+    let mut out = Vec::new();
+    for i in 0..para.tokens.len() {
+        if para.tokens[i].kind != TokenKind::Word || para.tags[i] != Tag::O {
+            continue;
+        }
+        let raw = para.raw(i);
+        let k = clitic_len(raw, gaz);
+        let rest = normalize(&raw.chars().skip(k).collect::<String>());
+        let f = gaz.word(&rest);
+        let is_country = f & class::COUNTRY != 0;
+        let is_known_city =
+            f & class::CITY != 0 && (f & class::TRAIN_LOC != 0 || f & class::BIG_CITY != 0);
+        if (is_country || is_known_city)
+            && f & (class::TRAIN_PERS | class::TRAIN_ORG | class::COMMON) == 0
+            && let Some(m) = make_mention(para, p, i..i + 1, EntityKind::Place, gaz, 1)
+        {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// All mentions of the document after overlap resolution, in reading order.
+pub fn find_mentions(paras: &[TaggedParagraph], gaz: &Gazetteer) -> Vec<RawMention> {
+    let mut cands: Vec<RawMention> = Vec::new();
+    for (p, para) in paras.iter().enumerate() {
+        for (a, b, t) in spans(&para.tags) {
+            // A name never runs out of a hashtag into the text after it.
+            let mut b = b;
+            for h in &para.hashtags {
+                let ta = para.tokens[a].start;
+                if ta >= h.start && ta < h.end {
+                    while b > a + 1 && para.tokens[b - 1].end > h.end {
+                        b -= 1;
+                    }
+                }
+            }
+            if let Some(m) = make_mention(para, p, a..b, kind_of(t), gaz, 2) {
+                cands.push(m);
+            }
+        }
+        cands.extend(quoted_org_names(para, p, gaz));
+        cands.extend(head_noun_orgs(para, p, gaz));
+        cands.extend(titled_persons(para, p, gaz));
+        cands.extend(headed_places(para, p, gaz));
+        cands.extend(gazetteer_places(para, p, gaz));
+    }
+    let mut kept = resolve_overlaps(cands, paras.len());
+    let extra = propagate(paras, &kept, gaz);
+    kept.extend(extra);
+    resolve_overlaps(kept, paras.len())
+}
+
+fn resolve_overlaps(mut cands: Vec<RawMention>, n_paras: usize) -> Vec<RawMention> {
+    cands.sort_by(|x, y| {
+        y.priority
+            .cmp(&x.priority)
+            .then((y.end - y.start).cmp(&(x.end - x.start)))
+            .then(x.paragraph.cmp(&y.paragraph))
+            .then(x.start.cmp(&y.start))
+    });
+    let mut by_para: Vec<Vec<RawMention>> = vec![Vec::new(); n_paras];
+    for m in cands {
+        let Some(list) = by_para.get_mut(m.paragraph) else {
+            continue;
+        };
+        if list.iter().all(|o| m.end <= o.start || m.start >= o.end) {
+            list.push(m);
+        }
+    }
+    let mut out: Vec<RawMention> = by_para.into_iter().flatten().collect();
+    out.sort_by_key(|m| (m.paragraph, m.start));
+    out
+}
+
+/// Finds further occurrences of names already recognised somewhere in the document
+/// (also a person's surname alone once the full name was seen).
+fn propagate(paras: &[TaggedParagraph], found: &[RawMention], gaz: &Gazetteer) -> Vec<RawMention> {
+    let mut names: HashMap<String, Vec<(Vec<String>, EntityKind)>> = HashMap::new();
+    let mut add = |words: Vec<String>, kind: EntityKind| {
+        if let Some(first) = words.first().cloned() {
+            let e = names.entry(first).or_default();
+            if !e.iter().any(|(w, _)| *w == words) {
+                e.push((words, kind));
+            }
+        }
+    };
+    for m in found {
+        if m.kind == EntityKind::Misc || m.key.chars().count() < 3 {
+            continue;
+        }
+        let words: Vec<String> = m.key.split(' ').map(str::to_string).collect();
+        if m.kind == EntityKind::Person && words.len() >= 2 {
+            // The surname alone refers back to the person; a frequent given name does not.
+            if let Some(last) = words.last()
+                && last.chars().count() >= 3
+                && gaz.word(last) & class::GIVEN_FREQ == 0
+                && !NOT_NAMES.contains(&last.as_str())
+            {
+                add(vec![last.clone()], EntityKind::Person);
+            }
+        }
+        add(words, m.kind);
+    }
+    let mut out = Vec::new();
+    for (p, para) in paras.iter().enumerate() {
+        let covered: Vec<Range<usize>> = found
+            .iter()
+            .filter(|m| m.paragraph == p)
+            .map(|m| m.tokens.clone())
+            .collect();
+        let mut i = 0;
+        while i < para.tokens.len() {
+            if para.tokens[i].kind != TokenKind::Word || covered.iter().any(|r| r.contains(&i)) {
+                i += 1;
+                continue;
+            }
+            let raw = para.raw(i);
+            let mut firsts: Vec<String> =
+                clitic_candidates(raw).into_iter().map(|(_, s)| s).collect();
+            let s = split_clitics(raw);
+            firsts.push(s.with_article);
+            let mut matched: Option<(usize, EntityKind)> = None;
+            'outer: for f in &firsts {
+                if let Some(list) = names.get(f) {
+                    for (words, kind) in list {
+                        // Compare the following words, skipping hashtag underscores.
+                        let mut j = i + 1;
+                        let mut ok = true;
+                        for w in &words[1..] {
+                            while j < para.tokens.len() && para.raw(j) == "_" {
+                                j += 1;
+                            }
+                            if para.norm(j) != *w {
+                                ok = false;
+                                break;
+                            }
+                            j += 1;
+                        }
+                        if ok && matched.is_none_or(|(e, _)| j > e) {
+                            matched = Some((j, *kind));
+                            if words.len() > 1 {
+                                break 'outer;
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some((j, kind)) = matched
+                && !covered.iter().any(|r| r.start < j && i < r.end)
+                && let Some(m) = make_mention(para, p, i..j, kind, gaz, 1)
+            {
+                out.push(m);
+                i = j;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A mention after grouping: which entity it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedMention {
+    /// Paragraph index.
+    pub paragraph: usize,
+    /// Tokens covered.
+    pub tokens: Range<usize>,
+    /// First char.
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// Index into the entity list.
+    pub entity: usize,
+}
+
+fn kind_rank(k: EntityKind) -> u8 {
+    match k {
+        EntityKind::Person => 0,
+        EntityKind::Organization => 1,
+        EntityKind::Place => 2,
+        _ => 3,
+    }
+}
+
+fn is_org_head(w: &str) -> bool {
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    super::gazetteer::ORG_HEADS
+        .iter()
+        .any(|h| normalize(h) == w)
+}
+
+/// Groups mentions into distinct entities: equal names are one entity (kind by majority);
+/// a person named by part of a longer person name ("زاخاروفا" after "ماريا زاخاروفا") joins
+/// it; an organisation named without its head noun ("الخوذ البيضاء" after "جماعة الخوذ
+/// البيضاء") or by the first words of a longer name ("مجلس الأمن") joins the longer one.
+pub fn group(
+    mentions: &[RawMention],
+    paras: &[TaggedParagraph],
+) -> (Vec<Entity>, Vec<ResolvedMention>) {
+    // 1. by key
+    let mut keys: Vec<String> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let g = *index.entry(m.key.clone()).or_insert_with(|| {
+            keys.push(m.key.clone());
+            members.push(Vec::new());
+            keys.len() - 1
+        });
+        members[g].push(i);
+    }
+    let kinds: Vec<EntityKind> = members
+        .iter()
+        .map(|ms| {
+            let mut votes: Vec<(EntityKind, usize)> = Vec::new();
+            for &i in ms {
+                let k = mentions[i].kind;
+                match votes.iter_mut().find(|(vk, _)| *vk == k) {
+                    Some(v) => v.1 += 1,
+                    None => votes.push((k, 1)),
+                }
+            }
+            votes.sort_by(|a, b| b.1.cmp(&a.1).then(kind_rank(a.0).cmp(&kind_rank(b.0))));
+            votes.first().map_or(EntityKind::Misc, |v| v.0)
+        })
+        .collect();
+    // 2. merge sub-names into longer names of the same kind
+    let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
+    let mut parent: Vec<usize> = (0..keys.len()).collect();
+    for g in 0..keys.len() {
+        let mut best: Option<usize> = None;
+        for h in 0..keys.len() {
+            if h == g || kinds[h] != kinds[g] || words[h].len() <= words[g].len() {
+                continue;
+            }
+            let (short, long) = (&words[g], &words[h]);
+            let fits = match kinds[g] {
+                EntityKind::Person => long.windows(short.len()).any(|w| w == short.as_slice()),
+                EntityKind::Organization => {
+                    (long.len() == short.len() + 1
+                        && is_org_head(long[0])
+                        && long[1..] == short[..])
+                        || long.starts_with(short)
+                }
+                _ => false,
+            };
+            if fits && best.is_none_or(|b| members[h].len() > members[b].len()) {
+                best = Some(h);
+            }
+        }
+        if let Some(h) = best {
+            parent[g] = h;
+        }
+    }
+    let root = |mut g: usize| {
+        let mut steps = 0;
+        while parent[g] != g && steps < 16 {
+            g = parent[g];
+            steps += 1;
+        }
+        g
+    };
+    let mut ent_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut resolved: Vec<ResolvedMention> = Vec::new();
+    let mut best_name: Vec<(usize, usize)> = Vec::new(); // (words, mention index)
+    for (i, m) in mentions.iter().enumerate() {
+        let g = root(index.get(&m.key).copied().unwrap_or(0));
+        let e = *ent_of_root.entry(g).or_insert_with(|| {
+            entities.push(Entity {
+                name: String::new(),
+                kind: kinds[g],
+                mentions: Vec::new(),
+                aliases: Vec::new(),
+                title_mentions: Vec::new(),
+            });
+            best_name.push((0, i));
+            entities.len() - 1
+        });
+        let text = paras
+            .get(m.paragraph)
+            .map(|p| p.slice(m.start, m.end))
+            .unwrap_or_default();
+        entities[e].mentions.push(Mention {
+            paragraph: m.paragraph,
+            start: m.start,
+            end: m.end,
+            text,
+        });
+        if !entities[e].aliases.contains(&m.key) {
+            entities[e].aliases.push(m.key.clone());
+        }
+        let nwords = m.key.split(' ').count();
+        if nwords > best_name[e].0 {
+            best_name[e] = (nwords, i);
+        }
+        resolved.push(ResolvedMention {
+            paragraph: m.paragraph,
+            tokens: m.tokens.clone(),
+            start: m.start,
+            end: m.end,
+            entity: e,
+        });
+    }
+    for (e, (_, i)) in best_name.iter().enumerate() {
+        if let Some(m) = mentions.get(*i) {
+            entities[e].name = m.name.clone();
+        }
+    }
+    (entities, resolved)
+}
+
+/// Organisation heads that open a name in the construct state (منظمة حظر الأسلحة الكيمياوية).
+const CONSTRUCT_ORG_HEADS: &[&str] = &[
+    "وزاره",
+    "وكاله",
+    "منظمه",
+    "مجلس",
+    "هيئه",
+    "جماعه",
+    "حركه",
+    "شركه",
+    "جامعه",
+    "حزب",
+    "اتحاد",
+    "جمعيه",
+    "مؤسسه",
+    "لجنه",
+    "محكمه",
+    "صندوق",
+    "بنك",
+    "مصرف",
+    "معهد",
+    "مركز",
+    "رابطه",
+    "نقابه",
+    "قوات",
+    "جيش",
+    "شرطه",
+    "مفوضيه",
+    "ديوان",
+    "تحالف",
+    "جبهه",
+    "غرفه",
+    "نادي",
+    "بلديه",
+    "اكاديميه",
+    "كليه",
+    "مستشفي",
+    "محطه",
+    "دار",
+];
+
+/// Definite institutions that become a name with a nisba adjective (الجيش الروسي,
+/// الخارجية الروسية, الشرطة العسكرية الروسية).
+const DEFINITE_ORG_HEADS: &[&str] = &[
+    "الجيش",
+    "القوات",
+    "الشرطه",
+    "الحكومه",
+    "الخارجيه",
+    "الداخليه",
+    "البحريه",
+    "الاستخبارات",
+    "المخابرات",
+    "البرلمان",
+    "النظام",
+    "الرئاسه",
+    "الدفاع",
+    "الاتحاد",
+    "النادي",
+    "المنتخب",
+    "البنك",
+    "المجلس",
+    "الحزب",
+    "المصرف",
+    "التلفزيون",
+    "الاذاعه",
+];
+
+/// Definite words that end an organisation name rather than extend it.
+const ORG_STOP: &[&str] = &[
+    "التابعه",
+    "التابع",
+    "المعنيه",
+    "المعني",
+    "المختصه",
+    "الذي",
+    "التي",
+    "الذين",
+    "المذكوره",
+    "نفسه",
+    "نفسها",
+    "الان",
+    "اليوم",
+    "الماضي",
+    "الماضيه",
+    "الحالي",
+    "الحاليه",
+    "الجديد",
+    "الجديده",
+    "السابق",
+    "السابقه",
+    "المقبل",
+    "المقبله",
+];
+
+fn is_nisba(n: &str) -> bool {
+    n.starts_with("ال") && n.chars().count() >= 5 && (n.ends_with('ي') || n.ends_with("يه"))
+}
+
+/// Organisation names opened by a head noun: a construct head followed by definite words
+/// (with at most one indefinite noun before them), or a definite institution followed by
+/// nisba adjectives.
+fn head_noun_orgs(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) -> Vec<RawMention> {
+    let mut out = Vec::new();
+    let n = para.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if para.tokens[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let forms = head_forms(para.raw(i));
+        let construct = forms
+            .iter()
+            .any(|f| !f.starts_with("ال") && CONSTRUCT_ORG_HEADS.contains(&f.as_str()));
+        let definite = forms
+            .iter()
+            .any(|f| DEFINITE_ORG_HEADS.contains(&f.as_str()));
+        if !construct && !definite {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut definites = 0;
+        let mut indefinite_used = false;
+        while j < n && j < i + 6 && para.tokens[j].kind == TokenKind::Word {
+            let raw = para.raw(j);
+            let w = normalize(raw);
+            if ORG_STOP.contains(&w.as_str()) || NOT_NAMES.contains(&w.as_str()) {
+                break;
+            }
+            let tagged = para.tags[j] != Tag::O;
+            if definite {
+                if is_nisba(&w) {
+                    definites += 1;
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if w.starts_with("ال") || w.starts_with("لل") || tagged {
+                definites += 1;
+                j += 1;
+                continue;
+            }
+            // A single foreign-looking name after the head (وكالة ناسا, شركة أرامكو).
+            let f = gaz.word(&w);
+            let next_is_word = para
+                .tokens
+                .get(j + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word);
+            if definites == 0
+                && !indefinite_used
+                && construct
+                && f & (class::COMMON | class::GIVEN | class::SURNAME) == 0
+                && w.chars().count() >= 3
+                && !next_is_word
+                && speech_cue_free(raw)
+            {
+                definites += 1;
+                j += 1;
+                break;
+            }
+            // One indefinite noun in the chain (حظر in منظمة حظر الأسلحة), only when a
+            // definite word follows it.
+            let next_definite = para.tokens.get(j + 1).is_some_and(|t| {
+                t.kind == TokenKind::Word && normalize(t.text(para.text)).starts_with("ال")
+            });
+            if definites == 0 && !indefinite_used && next_definite && speech_cue_free(raw) {
+                indefinite_used = true;
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if definites > 0
+            && let Some(m) = make_mention(para, p, i..j, EntityKind::Organization, gaz, 3)
+        {
+            out.push(m);
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn speech_cue_free(raw: &str) -> bool {
+    super::speech::speech_cue(raw).is_none()
+}
+
+/// Persons named after a title (الرئيس الأميركي دونالد ترمب): after a title and its nisba
+/// adjectives, a word known as a name part starts a person name that runs over further
+/// name-like words (known name parts, or unknown words without the article).
+fn titled_persons(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) -> Vec<RawMention> {
+    const NAMEISH: u16 = class::GIVEN | class::SURNAME | class::TRAIN_PERS;
+    let triggers = Triggers::default_ref();
+    let mut out = Vec::new();
+    let n = para.tokens.len();
+    for i in 0..n {
+        let s = split_clitics(para.raw(i));
+        if triggers.get(&s.with_article) != Some(Trigger::Title) {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n && is_nisba(&para.norm(j)) {
+            j += 1;
+        }
+        let first = para.norm(j);
+        let f = gaz.word(&first);
+        if j >= n
+            || para.tokens[j].kind != TokenKind::Word
+            || f & NAMEISH == 0
+            || f & class::COMMON != 0
+            || first.starts_with("ال")
+            || para.tags[j] != Tag::O && para.tags[j] != Tag::begin(EntityType::Pers)
+        {
+            continue;
+        }
+        let mut k = j + 1;
+        while k < n && k < j + 3 && para.tokens[k].kind == TokenKind::Word {
+            let w = para.norm(k);
+            let g = gaz.word(&w);
+            let nameish = g & NAMEISH != 0 || (g == 0 && !w.starts_with("ال"));
+            if !nameish
+                || g & class::COMMON != 0
+                || NOT_NAMES.contains(&w.as_str())
+                || super::speech::speech_cue(para.raw(k)).is_some()
+            {
+                break;
+            }
+            k += 1;
+        }
+        if let Some(m) = make_mention(para, p, j..k, EntityKind::Person, gaz, 3) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+/// Place heads whose following word is a place name (مدينة دوما, منطقة الأشرفية).
+const NAMED_PLACE_HEADS: &[&str] = &[
+    "مدينه",
+    "منطقه",
+    "محافظه",
+    "ولايه",
+    "قريه",
+    "بلده",
+    "حي",
+    "مخيم",
+    "اقليم",
+    "جزيره",
+    "بلدات",
+    "مقاطعه",
+    "ضاحيه",
+    "العاصمه",
+];
+
+/// The name after a place head noun, when it is not a common word.
+fn headed_places(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) -> Vec<RawMention> {
+    let mut out = Vec::new();
+    let n = para.tokens.len();
+    for i in 0..n.saturating_sub(1) {
+        let forms = head_forms(para.raw(i));
+        if !forms
+            .iter()
+            .any(|f| NAMED_PLACE_HEADS.contains(&f.as_str()))
+        {
+            continue;
+        }
+        let j = i + 1;
+        if para.tokens[j].kind != TokenKind::Word {
+            continue;
+        }
+        let w = para.norm(j);
+        let f = gaz.word(&w);
+        if f & class::COMMON != 0 || NOT_NAMES.contains(&w.as_str()) || w.chars().count() < 3 {
+            continue;
+        }
+        if para.tags[j] != Tag::O && para.tags[j] != Tag::begin(EntityType::Loc) {
+            continue;
+        }
+        let mut k = j + 1;
+        // A following tagged LOC continuation stays part of the name (الغوطة الشرقية).
+        while k < n && para.tags[k] == Tag::inside(EntityType::Loc) {
+            k += 1;
+        }
+        if let Some(m) = make_mention(para, p, j..k, EntityKind::Place, gaz, 2) {
+            out.push(m);
+        }
+    }
+    out
+}

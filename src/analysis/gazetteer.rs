@@ -1,0 +1,484 @@
+//! Name lists (countries, cities, person-name parts, entity words seen in training) and the
+//! closed trigger-word lists (titles, organisation heads, place heads) the tagger uses as features.
+
+use std::collections::HashMap;
+
+use super::normalize::normalize;
+
+/// Bit flags describing what the lists know about one (normalised) word or phrase.
+pub mod class {
+    /// A country name.
+    pub const COUNTRY: u16 = 1;
+    /// A city name.
+    pub const CITY: u16 = 1 << 1;
+    /// A given name.
+    pub const GIVEN: u16 = 1 << 2;
+    /// A family name.
+    pub const SURNAME: u16 = 1 << 3;
+    /// Seen as (part of) a person in the training data.
+    pub const TRAIN_PERS: u16 = 1 << 4;
+    /// Seen as (part of) a place in the training data.
+    pub const TRAIN_LOC: u16 = 1 << 5;
+    /// Seen as (part of) an organisation in the training data.
+    pub const TRAIN_ORG: u16 = 1 << 6;
+    /// Seen as (part of) a misc entity in the training data.
+    pub const TRAIN_MISC: u16 = 1 << 7;
+    /// A frequent given name (count in the top band).
+    pub const GIVEN_FREQ: u16 = 1 << 8;
+    /// A city of over 100,000 people.
+    pub const BIG_CITY: u16 = 1 << 9;
+    /// A word the training data uses mostly outside names (a common word).
+    pub const COMMON: u16 = 1 << 10;
+}
+
+/// Titles and roles that precede a person's name (normalised, article included where used).
+pub const TITLES: &[&str] = &[
+    "الرئيس",
+    "رئيس",
+    "رئيسه",
+    "الرئيسه",
+    "وزير",
+    "الوزير",
+    "وزيره",
+    "الوزيره",
+    "الملك",
+    "الملكه",
+    "الامير",
+    "الاميره",
+    "امير",
+    "الشيخ",
+    "السيد",
+    "السيده",
+    "الدكتور",
+    "الدكتوره",
+    "د",
+    "المتحدث",
+    "المتحدثه",
+    "الناطق",
+    "الناطقه",
+    "متحدث",
+    "النائب",
+    "نائب",
+    "النائبه",
+    "السفير",
+    "سفير",
+    "الجنرال",
+    "العقيد",
+    "اللواء",
+    "العميد",
+    "الفريق",
+    "المشير",
+    "المستشار",
+    "المستشاره",
+    "الامين",
+    "امين",
+    "الزعيم",
+    "زعيم",
+    "المدرب",
+    "مدرب",
+    "اللاعب",
+    "لاعب",
+    "الكاتب",
+    "الكاتبه",
+    "الفنان",
+    "الفنانه",
+    "الممثل",
+    "الممثله",
+    "الروائي",
+    "الشاعر",
+    "الاستاذ",
+    "البروفيسور",
+    "المهندس",
+    "القاضي",
+    "الامام",
+    "البابا",
+    "المرشد",
+    "المدير",
+    "مدير",
+    "المديره",
+    "مديره",
+    "قائد",
+    "القائد",
+    "محافظ",
+    "المحافظ",
+    "عمده",
+    "حاكم",
+    "الحاكم",
+    "المبعوث",
+    "مبعوث",
+    "المندوب",
+    "المفوض",
+    "السلطان",
+    "الرئيسان",
+    "المخرج",
+    "المخرجه",
+    "المغني",
+    "المغنيه",
+    "الباحث",
+    "الباحثه",
+    "العالم",
+    "الصحفي",
+    "الصحفيه",
+    "المراسل",
+    "رئيسا",
+    "النجم",
+    "النجمه",
+    "الحارس",
+    "المهاجم",
+    "الوزيران",
+    "عضو",
+    "العضو",
+    "المرشح",
+    "المرشحه",
+    "الحاخام",
+    "المطران",
+    "الكاردينال",
+    "البطريرك",
+    "الاخ",
+    "المنتج",
+    "المنتجه",
+    "الخبير",
+    "الخبيره",
+    "المحلل",
+    "المحلله",
+    "الناشط",
+    "الناشطه",
+    "المحامي",
+    "المحاميه",
+    "الطبيب",
+    "الطبيبه",
+    "البروفسور",
+    "الاعلامي",
+    "الاعلاميه",
+    "الدبلوماسي",
+    "رئيسه",
+    "مستشار",
+    "مستشاره",
+    "الوزير",
+    "محافظه",
+];
+
+/// Head nouns that open an organisation name.
+pub const ORG_HEADS: &[&str] = &[
+    "وزاره",
+    "وكاله",
+    "منظمه",
+    "مجلس",
+    "هيئه",
+    "جماعه",
+    "حركه",
+    "شركه",
+    "جامعه",
+    "حزب",
+    "اتحاد",
+    "بنك",
+    "مصرف",
+    "صندوق",
+    "نادي",
+    "منتخب",
+    "جمعيه",
+    "مؤسسه",
+    "معهد",
+    "مركز",
+    "لجنه",
+    "محكمه",
+    "برلمان",
+    "جيش",
+    "قوات",
+    "مجموعه",
+    "تحالف",
+    "جبهه",
+    "كتائب",
+    "صحيفه",
+    "قناه",
+    "اذاعه",
+    "مستشفي",
+    "رابطه",
+    "نقابه",
+    "دار",
+    "مجمع",
+    "اكاديميه",
+    "كليه",
+    "مدرسه",
+    "سلطه",
+    "بورصه",
+    "الجيش",
+    "الشرطه",
+    "الحكومه",
+    "البرلمان",
+    "المجلس",
+    "الهيئه",
+    "المنظمه",
+    "الوكاله",
+    "الوزاره",
+    "الحزب",
+    "الحركه",
+    "الاتحاد",
+    "الشركه",
+    "الجامعه",
+    "المحكمه",
+    "اللجنه",
+    "مفوضيه",
+    "المفوضيه",
+    "ديوان",
+    "امانه",
+    "مديريه",
+    "المديريه",
+    "شرطه",
+    "حكومه",
+    "مكتب",
+    "المكتب",
+    "مجلة",
+    "مجله",
+    "موقع",
+    "فريق",
+    "مختبر",
+    "غرفه",
+    "المعهد",
+    "المركز",
+    "الصندوق",
+    "البنك",
+    "المصرف",
+    "المنتخب",
+    "النادي",
+];
+
+/// Head nouns that open a place name.
+pub const PLACE_HEADS: &[&str] = &[
+    "مدينه",
+    "محافظه",
+    "ولايه",
+    "اقليم",
+    "منطقه",
+    "قريه",
+    "بلده",
+    "عاصمه",
+    "جزيره",
+    "نهر",
+    "بحر",
+    "جبل",
+    "بحيره",
+    "خليج",
+    "مخيم",
+    "حي",
+    "ميناء",
+    "مطار",
+    "شارع",
+    "ساحه",
+    "قضاء",
+    "ريف",
+    "صحراء",
+    "مقاطعه",
+    "دوله",
+    "جمهوريه",
+    "مملكه",
+    "اماره",
+    "سهل",
+    "وادي",
+    "العاصمه",
+    "المدينه",
+];
+
+/// Words that link a role to the institution it speaks for (المتحدث باسم X).
+pub const ROLE_LINKS: &[&str] = &["باسم", "بإسم", "لدى"];
+
+fn set_of(words: &[&str]) -> std::collections::HashSet<String> {
+    words.iter().map(|w| normalize(w)).collect()
+}
+
+/// Which trigger list a word belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    /// A title before a person's name.
+    Title,
+    /// The head noun of an organisation name.
+    OrgHead,
+    /// The head noun of a place name.
+    PlaceHead,
+    /// "باسم" and its kin.
+    RoleLink,
+}
+
+/// Looks up the closed trigger lists.
+#[derive(Debug, Clone)]
+pub struct Triggers {
+    titles: std::collections::HashSet<String>,
+    orgs: std::collections::HashSet<String>,
+    places: std::collections::HashSet<String>,
+    links: std::collections::HashSet<String>,
+}
+
+impl Default for Triggers {
+    fn default() -> Self {
+        Self {
+            titles: set_of(TITLES),
+            orgs: set_of(ORG_HEADS),
+            places: set_of(PLACE_HEADS),
+            links: set_of(ROLE_LINKS),
+        }
+    }
+}
+
+impl Triggers {
+    /// A shared instance of the default lists.
+    pub fn default_ref() -> &'static Triggers {
+        static T: std::sync::OnceLock<Triggers> = std::sync::OnceLock::new();
+        T.get_or_init(Triggers::default)
+    }
+
+    /// The trigger class of a normalised word (clitics already removed), if any.
+    pub fn get(&self, w: &str) -> Option<Trigger> {
+        if self.titles.contains(w) {
+            Some(Trigger::Title)
+        } else if self.orgs.contains(w) {
+            Some(Trigger::OrgHead)
+        } else if self.places.contains(w) {
+            Some(Trigger::PlaceHead)
+        } else if self.links.contains(w) {
+            Some(Trigger::RoleLink)
+        } else {
+            None
+        }
+    }
+}
+
+/// Words and phrases known from the public gazetteers and the training data.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    words: HashMap<String, u16>,
+    /// Multi-word place names (normalised) → class flags.
+    phrases: HashMap<String, u16>,
+    /// Longest phrase, in words.
+    max_phrase_words: usize,
+}
+
+impl Gazetteer {
+    /// Adds a name (one word or a phrase) with class flags.
+    pub fn add(&mut self, name: &str, flags: u16) {
+        let n = normalize(name);
+        if n.is_empty() {
+            return;
+        }
+        let words = n.split(' ').count();
+        if words == 1 {
+            *self.words.entry(n.clone()).or_insert(0) |= flags;
+            // Lists write "ال"-names both ways in running text ("العراق"/"عراق" after لل).
+            if let Some(rest) = n.strip_prefix("ال")
+                && rest.chars().count() >= 3
+            {
+                *self.words.entry(rest.to_string()).or_insert(0) |= flags;
+            }
+        } else {
+            self.max_phrase_words = self.max_phrase_words.max(words);
+            *self.phrases.entry(n).or_insert(0) |= flags;
+        }
+    }
+
+    /// Class flags of one normalised word (0 when unknown).
+    pub fn word(&self, normalized: &str) -> u16 {
+        self.words.get(normalized).copied().unwrap_or(0)
+    }
+
+    /// Class flags of a normalised multi-word phrase (0 when unknown).
+    pub fn phrase(&self, normalized: &str) -> u16 {
+        self.phrases.get(normalized).copied().unwrap_or(0)
+    }
+
+    /// Longest phrase length in words.
+    pub fn max_phrase_words(&self) -> usize {
+        self.max_phrase_words
+    }
+
+    /// Adds flags to a single normalised word already known or not.
+    pub fn add_flags(&mut self, normalized: &str, flags: u16) {
+        *self.words.entry(normalized.to_string()).or_insert(0) |= flags;
+    }
+
+    /// Number of single words known.
+    pub fn len(&self) -> usize {
+        self.words.len() + self.phrases.len()
+    }
+
+    /// True when nothing is known.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Serialises as `flags\tname` lines (compact enough and trivially parsed).
+    pub fn to_text(&self) -> String {
+        let mut items: Vec<(&String, &u16)> =
+            self.words.iter().chain(self.phrases.iter()).collect();
+        items.sort();
+        let mut out = String::with_capacity(items.len() * 12);
+        for (name, flags) in items {
+            out.push_str(&flags.to_string());
+            out.push('\t');
+            out.push_str(name);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Parses what [`Gazetteer::to_text`] wrote; malformed lines are skipped.
+    pub fn from_text(text: &str) -> Self {
+        let mut g = Gazetteer::default();
+        for line in text.lines() {
+            let Some((flags, name)) = line.split_once('\t') else {
+                continue;
+            };
+            let Ok(flags) = flags.parse::<u16>() else {
+                continue;
+            };
+            let words = name.split(' ').count();
+            if words == 1 {
+                g.words.insert(name.to_string(), flags);
+            } else {
+                g.max_phrase_words = g.max_phrase_words.max(words);
+                g.phrases.insert(name.to_string(), flags);
+            }
+        }
+        g
+    }
+
+    /// Loads the three public lists from the copied data directory
+    /// (`countries_ar_i18n-iso-countries.tsv`, `geonames_cities15000_ar.tsv`,
+    /// `person_name_units_ar_arabic-name-romanizer.tsv`).
+    pub fn from_tsv(countries: &str, cities: &str, person_units: &str) -> Self {
+        let mut g = Gazetteer::default();
+        for line in countries.lines().skip(1) {
+            // iso2 \t name[; name…]
+            if let Some((_, names)) = line.split_once('\t') {
+                for name in names.split([';', '|', ',']) {
+                    g.add(name.trim(), class::COUNTRY);
+                }
+            }
+        }
+        for line in cities.lines().skip(1) {
+            let mut cols = line.split('\t');
+            if let Some(name) = cols.next() {
+                let pop: u64 = cols.nth(2).and_then(|p| p.trim().parse().ok()).unwrap_or(0);
+                let big = if pop >= 100_000 { class::BIG_CITY } else { 0 };
+                g.add(name.trim(), class::CITY | big);
+            }
+        }
+        for line in person_units.lines().skip(1) {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(role), Some(count)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let count: u32 = count.trim().parse().unwrap_or(0);
+            // Singletons in the Wikidata-derived list are mostly noise and common words.
+            if count < 2 {
+                continue;
+            }
+            let given = role.contains("given") || role.contains("unknown");
+            let mut flags = if given { class::GIVEN } else { class::SURNAME };
+            if given && count >= 100 {
+                flags |= class::GIVEN_FREQ;
+            }
+            g.add(name.trim(), flags);
+        }
+        g
+    }
+}

@@ -1,0 +1,170 @@
+//! Text analysis of a `Document`: named entities (people, places, organisations), hashtags,
+//! dates, and direct quotes with their speakers. No GUI dependency; pure functions of a document.
+
+pub mod conll;
+pub mod dates;
+pub mod entities;
+pub mod features;
+pub mod gazetteer;
+pub mod hashtags;
+pub mod normalize;
+pub mod quotes;
+pub mod schema;
+pub mod speakers;
+pub mod speech;
+pub mod tagger;
+pub mod tokens;
+pub mod train;
+
+use std::collections::HashMap;
+
+use crate::document::Document;
+
+pub use schema::{Analysis, Entity, EntityKind, Mention, Quote, QuoteKind};
+pub use tagger::Tagger;
+
+use entities::{TaggedParagraph, find_mentions, group, tag_paragraph};
+use quotes::{QuoteClass, find_quotes};
+use speakers::{Context, MentionIndex, Speaker, find_speaker};
+
+/// Analyses a document with the shipped model. If the embedded model cannot be loaded
+/// (never expected), entities come from the rules alone.
+pub fn analyze(doc: &Document) -> Analysis {
+    match Tagger::default_model() {
+        Ok(t) => analyze_with(doc, t),
+        Err(_) => analyze_with(doc, &Tagger::new(empty_weights(), Default::default())),
+    }
+}
+
+fn empty_weights() -> tagger::Weights {
+    tagger::Weights {
+        bits: 8,
+        emit: vec![0; (1 << 8) * tagger::NUM_TAGS],
+        trans: vec![0; tagger::NUM_TAGS * tagger::NUM_TAGS],
+        start: vec![0; tagger::NUM_TAGS],
+    }
+}
+
+/// Analyses a document with a given tagger.
+pub fn analyze_with(doc: &Document, tagger: &Tagger) -> Analysis {
+    let paragraphs: Vec<String> = doc.paragraphs().map(str::to_string).collect();
+    // The title is analysed as text 0 so names only the headline uses are found too; body
+    // paragraph i is text i + 1 until the offsets are shifted back below.
+    let paras: Vec<TaggedParagraph> = std::iter::once(doc.title.as_str())
+        .chain(paragraphs.iter().map(String::as_str))
+        .map(|p| tag_paragraph(p, tagger))
+        .collect();
+    let raw = find_mentions(&paras, tagger.gazetteer());
+    let (mut entities, resolved) = group(&raw, &paras);
+
+    // Quotes and speakers, in reading order so continuation sees earlier speakers.
+    let ctx = Context {
+        paras: &paras,
+        entities: &entities,
+        mentions: &resolved,
+        index: MentionIndex::new(&paras, &resolved),
+        triggers: tagger.triggers(),
+    };
+    let mut quotes = Vec::new();
+    let mut previous: Vec<Speaker> = Vec::new();
+    for (p, para) in paras.iter().enumerate().skip(1) {
+        for q in find_quotes(para) {
+            if matches!(q.class, QuoteClass::Name | QuoteClass::NotText) {
+                continue;
+            }
+            let open_tok = para.tokens.partition_point(|t| t.end <= q.open);
+            let close_tok = match q.close {
+                Some(c) => para.tokens.partition_point(|t| t.end <= c) + 1,
+                None => para.tokens.len(),
+            };
+            let speaker = if q.nested {
+                None
+            } else {
+                find_speaker(&ctx, p, open_tok, close_tok, &previous)
+            };
+            if let Some(s) = &speaker
+                && q.class == QuoteClass::Speech
+            {
+                previous.push(s.clone());
+            }
+            quotes.push(Quote {
+                text: para.slice(q.start, q.end),
+                speaker: speaker.as_ref().map(|s| s.name.clone()),
+                paragraph: p - 1,
+                start: q.start,
+                end: q.end,
+                short: q.class != QuoteClass::Speech || q.nested,
+                kind: q.kind,
+                speaker_mention: speaker.and_then(|s| s.mention).map(|mut m| {
+                    m.paragraph = m.paragraph.saturating_sub(1);
+                    m
+                }),
+                unclosed: q.close.is_none() && q.kind == QuoteKind::Marked,
+            });
+        }
+    }
+
+    // Hashtags and dates are entities of their own, grouped by normalised text.
+    let mut extra: Vec<Entity> = Vec::new();
+    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+    for (p, para) in paras.iter().enumerate().skip(1) {
+        let p = p - 1;
+        let mut found: Vec<(EntityKind, usize, usize)> = para
+            .hashtags
+            .iter()
+            .map(|h| (EntityKind::Hashtag, h.start, h.end))
+            .collect();
+        found.extend(
+            dates::find_dates(para.text, &para.tokens)
+                .into_iter()
+                .map(|d| (EntityKind::Date, d.start, d.end)),
+        );
+        for (kind, start, end) in found {
+            let text = para.slice(start, end);
+            let key = normalize::normalize(&text);
+            let e = *by_key.entry((kind, key)).or_insert_with(|| {
+                extra.push(Entity {
+                    name: text.clone(),
+                    kind,
+                    mentions: Vec::new(),
+                    aliases: Vec::new(),
+                    title_mentions: Vec::new(),
+                });
+                extra.len() - 1
+            });
+            extra[e].mentions.push(Mention {
+                paragraph: p,
+                start,
+                end,
+                text,
+            });
+        }
+    }
+    for e in &mut entities {
+        let (title, body): (Vec<Mention>, Vec<Mention>) =
+            e.mentions.drain(..).partition(|m| m.paragraph == 0);
+        e.title_mentions = title;
+        e.mentions = body
+            .into_iter()
+            .map(|mut m| {
+                m.paragraph -= 1;
+                m
+            })
+            .collect();
+    }
+    entities.extend(extra);
+    for e in &mut entities {
+        e.mentions.sort_by_key(|m| (m.paragraph, m.start));
+    }
+    entities.sort_by_key(|e| {
+        e.mentions
+            .first()
+            .map_or((usize::MAX, 0), |m| (m.paragraph, m.start))
+    });
+    Analysis {
+        title: doc.title.clone(),
+        paragraphs,
+        entities,
+        quotes,
+    }
+}

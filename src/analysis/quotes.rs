@@ -1,0 +1,391 @@
+//! Direct quotes: spans between quotation marks (`"…"`, `«…»`, `“…”`), nested and unclosed
+//! ones, unquoted speech after a speech verb and a colon, and what is *not* a quote
+//! (quoted names, numbers, one- or two-word scare quotes).
+//!
+//! Rules, independent of how the reader copies text:
+//! - `«` opens and `»` closes; `“`/`”`/`„` and `"` pair with the next mark of their family.
+//! - A quote without a closing mark runs to the end of its paragraph.
+//! - A quote inside another quote is nested: kept (flagged short), not listed on its own.
+//! - A quote right after a naming noun (وكالة "تاس", صحيفة «الشرق الأوسط», فيلم "…") or
+//!   made only of an entity name is a name, not a quote; one of only numbers is not a quote.
+//! - One or two words are a *short* quote (scare quotes) unless a speech verb introduces
+//!   them directly (وأضاف أن "الوضع متوتر").
+//! - `قال …: words` without marks is a quote up to the sentence end, when the colon follows a
+//!   speech verb in the same clause; a trailing "، بحسب …" attribution is not part of it.
+
+use super::entities::TaggedParagraph;
+use super::normalize::{normalize, split_clitics};
+use super::schema::QuoteKind;
+use super::speech::{CueKind, speech_cue};
+use super::tagger::Tag;
+use super::tokens::{TokenKind, is_sentence_end};
+
+/// How a quoted span is classified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteClass {
+    /// Direct speech: listed.
+    Speech,
+    /// One or two words without a speech verb, or nested in another quote.
+    Short,
+    /// A quoted name (agency, newspaper, work title…).
+    Name,
+    /// Only numbers or punctuation.
+    NotText,
+}
+
+/// A quote found in a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// Char index of the opening mark (or of the colon).
+    pub open: usize,
+    /// Char index of the closing mark, if any.
+    pub close: Option<usize>,
+    /// First char of the quoted words.
+    pub start: usize,
+    /// One past their last char.
+    pub end: usize,
+    /// Marked or colon-introduced.
+    pub kind: QuoteKind,
+    /// Classification.
+    pub class: QuoteClass,
+    /// Inside another quote.
+    pub nested: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Guillemet,
+    Curly,
+    Straight,
+}
+
+/// Pairs the quotation marks of a paragraph into raw `(open, close)` char positions.
+pub fn pair_marks(chars: &[char]) -> Vec<(usize, Option<usize>)> {
+    let mut stack: Vec<(Family, usize)> = Vec::new();
+    let mut out: Vec<(usize, Option<usize>)> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let (fam, opening_only, closing_only) = match c {
+            '«' => (Family::Guillemet, true, false),
+            '»' => (Family::Guillemet, false, true),
+            '“' | '”' | '„' => (Family::Curly, false, false),
+            '"' | '＂' => (Family::Straight, false, false),
+            _ => continue,
+        };
+        let open_at = stack.iter().rposition(|(f, _)| *f == fam);
+        if opening_only || (!closing_only && open_at.is_none()) {
+            stack.push((fam, i));
+            continue;
+        }
+        if let Some(k) = open_at {
+            // Marks opened after the one being closed and left open end here with it.
+            while stack.len() > k + 1 {
+                if let Some((_, o)) = stack.pop() {
+                    out.push((o, Some(i)));
+                }
+            }
+            if let Some((_, o)) = stack.pop() {
+                out.push((o, Some(i)));
+            }
+        }
+        // A closing guillemet with nothing open is a stray mark: ignored.
+    }
+    for (_, o) in stack {
+        out.push((o, None));
+    }
+    out.sort_by_key(|&(o, _)| o);
+    out
+}
+
+/// Words that name what follows in quotation marks (a title or a brand, not speech).
+const NAMING_NOUNS: &[&str] = &[
+    "وكاله",
+    "صحيفه",
+    "جريده",
+    "قناه",
+    "موقع",
+    "مجله",
+    "شبكه",
+    "اذاعه",
+    "شركه",
+    "حركه",
+    "جماعه",
+    "منظمه",
+    "تنظيم",
+    "حزب",
+    "جمعيه",
+    "مؤسسه",
+    "مجموعه",
+    "تحالف",
+    "جبهه",
+    "فريق",
+    "نادي",
+    "منصه",
+    "تطبيق",
+    "مركز",
+    "معهد",
+    "بنك",
+    "مصرف",
+    "مجلس",
+    "هيئه",
+    "اتحاد",
+    "كتائب",
+    "لواء",
+    "فيلق",
+    "كتاب",
+    "روايه",
+    "فيلم",
+    "مسلسل",
+    "برنامج",
+    "اغنيه",
+    "البوم",
+    "مسرحيه",
+    "عمليه",
+    "حمله",
+    "مبادره",
+    "مشروع",
+    "مهرجان",
+    "جائزه",
+    "وسم",
+    "هاشتاغ",
+    "هاشتاج",
+    "شعار",
+    "لقب",
+    "اسم",
+    "باسم",
+    "المسمي",
+    "المسماه",
+    "يدعي",
+    "تدعي",
+    "المعروف",
+    "المعروفه",
+    "بعنوان",
+    "عنوان",
+    "مقال",
+    "صفحه",
+    "حساب",
+    "قصيده",
+    "معرض",
+    "مؤتمر",
+    "منتدي",
+    "قمه",
+    "مسابقه",
+    "بطوله",
+    "دوري",
+    "كاس",
+    "نظام",
+    "سفينه",
+    "طائره",
+    "صاروخ",
+    "مركبه",
+    "مهمه",
+    "تلسكوب",
+    "قمر",
+    "ماركه",
+    "علامه",
+    "منتج",
+];
+
+fn char_to_token(para: &TaggedParagraph, char_pos: usize) -> usize {
+    para.tokens.partition_point(|t| t.end <= char_pos)
+}
+
+/// True when a speech cue introduces the token at `at` directly: within a few tokens before
+/// it, not across sentence ends, commas or other quotation marks.
+fn direct_cue_before(para: &TaggedParagraph, at: usize, reach: usize) -> bool {
+    let mut j = at;
+    let mut steps = 0;
+    while j > 0 && steps < reach {
+        j -= 1;
+        let raw = para.raw(j);
+        if para.tokens[j].kind == TokenKind::Punct {
+            if raw == ":" {
+                continue;
+            }
+            if is_sentence_end(raw) || matches!(raw, "\"" | "«" | "»" | "“" | "”" | "," | "،")
+            {
+                return false;
+            }
+            continue;
+        }
+        steps += 1;
+        if speech_cue(raw).is_some_and(|c| c.kind != CueKind::According) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Finds and classifies the quotes of a paragraph.
+pub fn find_quotes(para: &TaggedParagraph) -> Vec<QuoteSpan> {
+    let chars: Vec<char> = para.text.chars().collect();
+    let mut out: Vec<QuoteSpan> = Vec::new();
+    for (open, close) in pair_marks(&chars) {
+        let mut start = open + 1;
+        let mut end = close.unwrap_or(chars.len());
+        while start < end && chars[start].is_whitespace() {
+            start += 1;
+        }
+        while end > start && chars[end - 1].is_whitespace() {
+            end -= 1;
+        }
+        if close.is_none() {
+            while end > start && matches!(chars[end - 1], '.' | ',' | '،' | ' ') {
+                end -= 1;
+            }
+        }
+        let first_tok = char_to_token(para, start);
+        let last_tok = char_to_token(para, end);
+        let inner = first_tok..last_tok.max(first_tok);
+        let words = para.tokens[inner.clone()]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count();
+        let open_tok = char_to_token(para, open);
+        let class = if words == 0 {
+            QuoteClass::NotText
+        } else {
+            let before = if open_tok > 0 {
+                let raw = para.raw(open_tok - 1);
+                let s = split_clitics(raw);
+                let w = s.with_article;
+                let bare = w
+                    .strip_prefix("ال")
+                    .map(str::to_string)
+                    .unwrap_or(w.clone());
+                // "بـ" before a mark is only a preposition glued with a tatweel.
+                NAMING_NOUNS.contains(&bare.as_str())
+                    || NAMING_NOUNS.contains(&w.as_str())
+                    || NAMING_NOUNS.contains(&normalize(raw).as_str())
+            } else {
+                false
+            };
+            let all_entity = para.tags[inner.clone()]
+                .iter()
+                .zip(&para.tokens[inner.clone()])
+                .all(|(t, tok)| *t != Tag::O || tok.kind == TokenKind::Punct);
+            let entity_name = all_entity && words <= 3 && !direct_cue_before(para, open_tok, 3);
+            if (before && words <= 5) || entity_name {
+                QuoteClass::Name
+            } else if words <= 2 && !direct_cue_before(para, open_tok, 3) {
+                QuoteClass::Short
+            } else {
+                QuoteClass::Speech
+            }
+        };
+        out.push(QuoteSpan {
+            open,
+            close,
+            start,
+            end,
+            kind: QuoteKind::Marked,
+            class,
+            nested: false,
+        });
+    }
+    out.extend(colon_quotes(para, &chars, &out));
+    out.sort_by_key(|q| q.open);
+    // Nesting: inside the content of an earlier quote that is itself text.
+    let ranges: Vec<(usize, usize, usize)> = out.iter().map(|q| (q.open, q.start, q.end)).collect();
+    for q in out.iter_mut() {
+        q.nested = ranges.iter().any(|&(o, s, e)| {
+            o != q.open && s <= q.open && q.end <= e && (s, e) != (q.start, q.end)
+        });
+        if q.nested && q.class == QuoteClass::Speech {
+            q.class = QuoteClass::Short;
+        }
+    }
+    out
+}
+
+/// Attribution words that end an unquoted quote when they follow a comma.
+const TAIL_ATTRIBUTION: &[&str] = &[
+    "بحسب", "حسب", "وفق", "وفقا", "على", "علي", "كما", "قال", "قالت",
+];
+
+fn colon_quotes(para: &TaggedParagraph, chars: &[char], marked: &[QuoteSpan]) -> Vec<QuoteSpan> {
+    let mut out = Vec::new();
+    let inside_marked = |pos: usize| {
+        marked
+            .iter()
+            .any(|q| q.open < pos && pos < q.close.unwrap_or(chars.len()))
+    };
+    for (i, tok) in para.tokens.iter().enumerate() {
+        if para.raw(i) != ":" || inside_marked(tok.start) {
+            continue;
+        }
+        // A speech verb earlier in the clause (not a participle: "مضيفاً:" is followed by
+        // a marked quote in practice, and a bare participle is too weak a cue).
+        let mut j = i;
+        let mut found = false;
+        while j > 0 && i - j < 16 {
+            j -= 1;
+            let raw = para.raw(j);
+            if is_sentence_end(raw) || matches!(raw, "\"" | "«" | "»" | "“" | "”" | ":") {
+                break;
+            }
+            if speech_cue(raw).is_some_and(|c| c.kind == CueKind::Verb) {
+                found = true;
+                break;
+            }
+        }
+        if !found {
+            continue;
+        }
+        let mut start = tok.end;
+        while start < chars.len() && chars[start].is_whitespace() {
+            start += 1;
+        }
+        if start >= chars.len() || matches!(chars[start], '"' | '«' | '“' | '”' | '„') {
+            continue;
+        }
+        // Up to the sentence end outside any marked quote.
+        let mut k = i + 1;
+        let mut end_tok = para.tokens.len();
+        while k < para.tokens.len() {
+            let t = para.tokens[k];
+            let raw = para.raw(k);
+            if !inside_marked(t.start) && is_sentence_end(raw) {
+                end_tok = k;
+                break;
+            }
+            if matches!(raw, "," | "،")
+                && !inside_marked(t.start)
+                && let Some(next) = para.tokens.get(k + 1)
+                && TAIL_ATTRIBUTION.contains(&normalize(next.text(para.text)).as_str())
+            {
+                end_tok = k;
+                break;
+            }
+            k += 1;
+        }
+        let mut end = if end_tok < para.tokens.len() {
+            let raw = para.raw(end_tok);
+            if matches!(raw, "?" | "؟" | "!") {
+                para.tokens[end_tok].end
+            } else {
+                para.tokens[end_tok].start
+            }
+        } else {
+            chars.len()
+        };
+        while end > start && chars[end - 1].is_whitespace() {
+            end -= 1;
+        }
+        let words = para.tokens[i + 1..end_tok.min(para.tokens.len())]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .count();
+        if words >= 3 {
+            out.push(QuoteSpan {
+                open: tok.start,
+                close: None,
+                start,
+                end,
+                kind: QuoteKind::Colon,
+                class: QuoteClass::Speech,
+                nested: false,
+            });
+        }
+    }
+    out
+}

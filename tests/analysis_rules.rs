@@ -1,0 +1,270 @@
+//! Behaviour of the analysis rules: clitics, hashtags, dates, quote edge cases, speakers.
+
+use std::error::Error;
+
+use qari::analysis::{Analysis, EntityKind, Tagger, analyze};
+use qari::document::Document;
+
+fn run(paragraphs: &[&str]) -> Analysis {
+    analyze(&Document::new(
+        "عنوان",
+        paragraphs.iter().map(|p| p.to_string()).collect(),
+    ))
+}
+
+fn entity<'a>(a: &'a Analysis, name: &str) -> Option<&'a qari::analysis::Entity> {
+    a.entities.iter().find(|e| e.name == name)
+}
+
+#[test]
+fn clitics_are_outside_the_mention() -> Result<(), Box<dyn Error>> {
+    let a = run(&[
+        "زار الوفد روسيا ثم عاد إلى موسكو.",
+        "وصل الوزير بموسكو وموسكو ترحب به، وأكد والكرملين ذلك.",
+        "قدم الوزير الشكر لروسيا.",
+    ]);
+    let moscow = entity(&a, "موسكو").ok_or("no موسكو")?;
+    assert!(moscow.mentions.len() >= 2, "{:?}", moscow.mentions);
+    for m in &moscow.mentions {
+        assert_eq!(m.text, "موسكو");
+    }
+    let russia = entity(&a, "روسيا").ok_or("no روسيا")?;
+    assert!(russia.mentions.iter().all(|m| m.text == "روسيا"));
+    assert!(
+        russia.mentions.iter().any(|m| m.paragraph == 2),
+        "لروسيا not found: {:?}",
+        russia.mentions
+    );
+    // Offsets are chars within the paragraph.
+    for e in &a.entities {
+        for m in &e.mentions {
+            let slice: String = a.paragraphs[m.paragraph]
+                .chars()
+                .skip(m.start)
+                .take(m.end - m.start)
+                .collect();
+            assert_eq!(slice, m.text);
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn hashtag_is_listed_and_names_its_entity() -> Result<(), Box<dyn Error>> {
+    let a = run(&[
+        "تظاهر الآلاف في #سوريا أمس.",
+        "وقالت الحكومة إن سوريا ستتعاون.",
+    ]);
+    let tag = a
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Hashtag)
+        .ok_or("no hashtag")?;
+    assert_eq!(tag.name, "#سوريا");
+    let syria = entity(&a, "سوريا").ok_or("no سوريا")?;
+    assert_eq!(syria.kind, EntityKind::Place);
+    assert!(
+        syria
+            .mentions
+            .iter()
+            .any(|m| m.paragraph == 0 && m.text == "سوريا")
+    );
+    Ok(())
+}
+
+#[test]
+fn person_surname_joins_full_name() -> Result<(), Box<dyn Error>> {
+    let a = run(&[
+        "قال الرئيس الفرنسي إيمانويل ماكرون إن الوضع صعب.",
+        "وأضاف ماكرون أن الحل ممكن.",
+    ]);
+    let persons: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .collect();
+    assert_eq!(persons.len(), 1, "{persons:?}");
+    assert_eq!(persons[0].mentions.len(), 2);
+    Ok(())
+}
+
+#[test]
+fn dates_in_both_month_systems() -> Result<(), Box<dyn Error>> {
+    let a = run(&[
+        "وصل الوفد يوم الخميس 5 يناير 2023، أي في كانون الثاني، الموافق 13 جمادى الآخرة 1444 هـ.",
+    ]);
+    let dates: Vec<&str> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Date)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(dates.contains(&"كانون الثاني"), "{dates:?}");
+    assert!(dates.iter().any(|d| d.contains("يناير 2023")), "{dates:?}");
+    assert!(dates.iter().any(|d| d.contains("1444 هـ")), "{dates:?}");
+    Ok(())
+}
+
+#[test]
+fn quote_edge_cases() -> Result<(), Box<dyn Error>> {
+    let a = run(&[
+        "ونقلت وكالة \"رويترز\" عن الوزير قوله: «نحن نرفض ما يسمى \"الحل المؤقت\" ولن نقبل به أبدا».",
+        "وبلغت نسبة المشاركة \"45%\" في الانتخابات التي وصفها المراقبون بـ\"النزيهة\".",
+        "وقال المتحدث: \"هذه جملة لم تغلق علامتها حتى نهاية الفقرة.",
+    ]);
+    let listed: Vec<&str> = a.listed_quotes().map(|q| q.text.as_str()).collect();
+    // The nested quote stays inside its outer quote and is not listed on its own.
+    assert!(
+        listed
+            .iter()
+            .any(|q| q.starts_with("نحن نرفض") && q.contains("\"الحل المؤقت\"")),
+        "{listed:?}"
+    );
+    assert!(!listed.contains(&"الحل المؤقت"));
+    // A quoted agency name, a quoted number and a one-word scare quote are not listed.
+    assert!(!listed.contains(&"رويترز"));
+    assert!(!listed.contains(&"45%"));
+    assert!(!listed.contains(&"النزيهة"));
+    assert!(a.quotes.iter().any(|q| q.text == "النزيهة" && q.short));
+    // The unclosed quote runs to the end of its paragraph.
+    let unclosed = a
+        .quotes
+        .iter()
+        .find(|q| q.paragraph == 2)
+        .ok_or("no unclosed quote")?;
+    assert!(unclosed.unclosed);
+    assert!(unclosed.text.ends_with("نهاية الفقرة"), "{}", unclosed.text);
+    Ok(())
+}
+
+#[test]
+fn unquoted_speech_after_colon() -> Result<(), Box<dyn Error>> {
+    let a = run(&[
+        "وقال رئيس الوزراء في كلمته: الحكومة ماضية في الإصلاحات الاقتصادية مهما كانت الصعوبات، بحسب تعبيره.",
+    ]);
+    let q = a.listed_quotes().next().ok_or("no colon quote")?;
+    assert_eq!(
+        q.text,
+        "الحكومة ماضية في الإصلاحات الاقتصادية مهما كانت الصعوبات"
+    );
+    Ok(())
+}
+
+#[test]
+fn speaker_continuation_follows_gender() -> Result<(), Box<dyn Error>> {
+    let a = run(&[
+        "وقال وزير المالية خالد الراشد: \"الميزانية متوازنة هذا العام\".",
+        "وقالت وزيرة الصحة ليلى العمري: \"المستشفيات جاهزة لاستقبال المرضى\".",
+        "وأضاف أن \"العجز سينخفض في السنوات المقبلة\".",
+        "وتابعت: \"سنفتتح ثلاثة مراكز جديدة قريبا\".",
+    ]);
+    let speakers: Vec<Option<&str>> = a.listed_quotes().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(speakers.len(), 4, "{speakers:?}");
+    assert_eq!(
+        speakers[2], speakers[0],
+        "وأضاف continues the man: {speakers:?}"
+    );
+    assert_eq!(
+        speakers[3], speakers[1],
+        "وتابعت continues the woman: {speakers:?}"
+    );
+    assert!(speakers[0].is_some() && speakers[1].is_some() && speakers[0] != speakers[1]);
+    Ok(())
+}
+
+#[test]
+fn reported_source_speaks() -> Result<(), Box<dyn Error>> {
+    let a = run(&[
+        "ونقلت وكالة \"رويترز\" عن البنك الدولي قوله: \"النمو سيتباطأ في المنطقة العام المقبل\".",
+    ]);
+    let q = a.listed_quotes().next().ok_or("no quote")?;
+    assert_eq!(q.speaker.as_deref(), Some("البنك الدولي"));
+    Ok(())
+}
+
+#[test]
+fn json_has_exactly_the_schema_fields() -> Result<(), Box<dyn Error>> {
+    let a = run(&["قال محمد: \"نحن هنا اليوم\"."]);
+    let v: serde_json::Value = serde_json::from_str(&a.to_json_string())?;
+    let keys: Vec<&String> = v.as_object().ok_or("not an object")?.keys().collect();
+    assert_eq!(keys.len(), 4);
+    for q in v["quotes"].as_array().ok_or("no quotes")? {
+        let mut k: Vec<&String> = q.as_object().ok_or("bad quote")?.keys().collect();
+        k.sort();
+        assert_eq!(k, ["end", "paragraph", "speaker", "start", "text"]);
+    }
+    Ok(())
+}
+
+#[test]
+fn never_panics_on_odd_input() -> Result<(), Box<dyn Error>> {
+    let odd = [
+        "",
+        " ",
+        "\"",
+        "«",
+        "»»««",
+        "\"\"\"",
+        "#",
+        "#_",
+        "##سوريا",
+        ":",
+        "قال:",
+        "قال: \"",
+        "وقالت",
+        "\u{200f}\u{200e}",
+        "ـــ",
+        "١٢/٤/٢٠١٨",
+        "12/",
+        "2018-",
+        "ﷺ",
+        "a\u{0301}",
+        "للل",
+        "وو",
+        "ب",
+        "\u{feff}قال",
+        "“”„",
+        "«\"»\"",
+        "الرئيس",
+        "وكالة \"",
+        "عن قوله:",
+    ];
+    for p in odd {
+        let a = run(&[p, p]);
+        let _ = a.to_json_string();
+    }
+    let long: String = "كلمة \"اقتباس ".repeat(2000);
+    let _ = run(&[&long]);
+    Ok(())
+}
+
+#[test]
+fn model_loads_and_round_trips() -> Result<(), Box<dyn Error>> {
+    let t = Tagger::default_model()?;
+    let tags = t.tag(&["قال", "الرئيس", "باراك", "أوباما", "في", "واشنطن"]);
+    assert_eq!(tags.len(), 6);
+    assert!(Tagger::from_bytes(b"nonsense").is_err());
+    Ok(())
+}
+
+#[test]
+fn conll_tagging_keeps_lines() -> Result<(), Box<dyn Error>> {
+    let t = Tagger::default_model()?;
+    let input = "زار O\nالرئيس O\nالمصري O\nالقاهرة B-LOC\n. O\n\nوصل O\n";
+    let out = qari::analysis::conll::tag_conll(input, t);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 7);
+    assert_eq!(lines[5], "");
+    assert!(lines[3].starts_with("القاهرة "));
+    for l in lines.iter().filter(|l| !l.is_empty()) {
+        let tag = l.rsplit(' ').next().unwrap_or("");
+        assert!(
+            [
+                "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"
+            ]
+            .contains(&tag),
+            "{l}"
+        );
+    }
+    Ok(())
+}
