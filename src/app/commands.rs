@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::text::Theme;
+use crate::ui::i18n::Lang;
 
 /// A user action.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,4 +30,21 @@ pub enum Command {
     SetTheme(Theme),
     /// Remove a notice.
     DismissNotice(u64),
+    /// Jump to an entity's next mention and mark all of them.
+    ShowEntity(usize),
+    /// Jump to a quote and mark it briefly.
+    ShowQuote(usize),
+    /// Put a quote on the clipboard, with speaker and title or alone.
+    CopyQuote {
+        /// Index into the analysis' quotes.
+        index: usize,
+        /// `«quote» — speaker، title` rather than the quote alone.
+        attributed: bool,
+    },
+    /// Scroll to a block of the page (a heading).
+    JumpToBlock(usize),
+    /// Show or hide the sidebar.
+    ToggleSidebar,
+    /// Change the interface language.
+    SetLang(Lang),
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
+use crate::analysis::{Analysis, analyze};
 use crate::document::{Document, LoadError, LoadOptions, load_path};
 use crate::text::Page;
 use crate::text::fonts::{FontSources, arabic_families, font_system};
@@ -30,6 +31,13 @@ pub enum JobResult {
     },
     /// Installed font families that cover Arabic.
     Fonts(Vec<String>),
+    /// A document's analysis is ready.
+    Analyzed {
+        /// The load request of the document analysed.
+        request: u64,
+        /// Entities and quotes.
+        analysis: Box<Analysis>,
+    },
 }
 
 /// Starts jobs and collects their results.
@@ -76,6 +84,14 @@ impl Jobs {
                 path,
                 result,
             }
+        });
+    }
+
+    /// Analyses a document in the background.
+    pub fn analyze(&self, request: u64, doc: Document) {
+        self.spawn("qari-analysis", move || JobResult::Analyzed {
+            request,
+            analysis: Box::new(analyze(&doc)),
         });
     }
 

@@ -13,12 +13,16 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 pub use commands::Command;
 
+use crate::analysis::Analysis;
 use crate::document::{Document, LoadOptions};
-use crate::text::LayoutEngine;
-use crate::text::atlas::GlyphAtlas;
 use crate::text::fonts::{FontSources, font_system};
+use crate::text::page::BlockKind;
+use crate::text::{LayoutEngine, TextStyle, TextSystem};
 use crate::ui;
+use crate::ui::marks::{MarkSet, MarkStyle};
 use crate::ui::reading_pane::ReaderView;
+use crate::ui::selection::TextPos;
+use crate::ui::sidebar::{SidebarState, kind_color, quote_citation};
 use browser::OpenPanel;
 use jobs::{JobResult, Jobs};
 use notices::{NoticeKind, Notices};
@@ -40,7 +44,111 @@ pub struct OpenDocument {
     pub path: PathBuf,
     /// The reading pane's state.
     pub view: ReaderView,
+    /// Its load request number (matches the analysis job).
+    pub request: u64,
+    /// Entities and quotes, once the background analysis is done.
+    pub analysis: Option<Box<Analysis>>,
+    /// A range marked briefly (a quote jumped to) and when the mark started.
+    pub flash: Option<(usize, std::ops::Range<usize>, Instant)>,
+    marks: MarkSet,
+    marks_key: Option<(Option<usize>, bool)>,
 }
+
+impl OpenDocument {
+    fn new(doc: Document, path: PathBuf, page: crate::text::Page, request: u64) -> Self {
+        Self {
+            doc,
+            path,
+            view: ReaderView::new(page),
+            request,
+            analysis: None,
+            flash: None,
+            marks: MarkSet::default(),
+            marks_key: None,
+        }
+    }
+
+    /// Where a body-paragraph range is on the page.
+    fn pos(&self, paragraph: usize, char: usize) -> Option<TextPos> {
+        let block = self.view.page.block_of_paragraph(paragraph)?;
+        Some(TextPos { block, char })
+    }
+
+    /// Every place an entity is named, in reading order: title first, then body mentions.
+    fn entity_targets(&self, index: usize) -> Vec<(usize, std::ops::Range<usize>)> {
+        let Some(e) = self.analysis.as_ref().and_then(|a| a.entities.get(index)) else {
+            return Vec::new();
+        };
+        let title = e.title_mentions.iter().map(|m| (0, m.start..m.end));
+        let body = e.mentions.iter().filter_map(|m| {
+            let block = self.view.page.block_of_paragraph(m.paragraph)?;
+            Some((block, m.start..m.end))
+        });
+        title.chain(body).collect()
+    }
+
+    /// Rebuilds the lasting marks (selected entity, underlines) when what they show changed.
+    fn refresh_marks(&mut self, sidebar: &SidebarState) {
+        let key = (sidebar.selected_entity, sidebar.underline);
+        if self.marks_key == Some(key) {
+            return;
+        }
+        let Some(analysis) = &self.analysis else {
+            return;
+        };
+        self.marks_key = Some(key);
+        let mut marks = MarkSet::default();
+        for (i, e) in analysis.entities.iter().enumerate() {
+            if e.kind == crate::analysis::EntityKind::Misc {
+                continue;
+            }
+            let selected = sidebar.selected_entity == Some(i);
+            if !(selected || sidebar.underline) {
+                continue;
+            }
+            let style = if selected {
+                MarkStyle::Fill(kind_color(e.kind).gamma_multiply(0.28))
+            } else {
+                MarkStyle::Underline(kind_color(e.kind))
+            };
+            for (block, range) in self.entity_targets(i) {
+                marks.add(block, range, style);
+            }
+        }
+        self.marks = marks;
+    }
+
+    /// Marks that last one frame: the hovered entity's mentions and a flashing quote.
+    fn transient_marks(&mut self, sidebar: &SidebarState) -> MarkSet {
+        let mut marks = MarkSet::default();
+        if let Some(i) = sidebar.hovered_entity
+            && let Some(kind) = self
+                .analysis
+                .as_ref()
+                .and_then(|a| a.entities.get(i))
+                .map(|e| e.kind)
+        {
+            for (block, range) in self.entity_targets(i) {
+                marks.add(block, range, MarkStyle::Outline(kind_color(kind)));
+            }
+        }
+        if let Some((block, range, since)) = &self.flash {
+            if since.elapsed() < FLASH {
+                marks.add(
+                    *block,
+                    range.clone(),
+                    MarkStyle::Fill(egui::Color32::from_rgba_unmultiplied(255, 200, 0, 110)),
+                );
+            } else {
+                self.flash = None;
+            }
+        }
+        marks
+    }
+}
+
+/// How long a quote jumped to stays marked.
+const FLASH: Duration = Duration::from_millis(1600);
 
 /// A load in progress.
 #[derive(Debug, Clone)]
@@ -55,10 +163,10 @@ pub struct Loading {
 
 /// The qari window.
 pub struct QariApp {
-    /// Layout engine and fonts.
-    pub engine: LayoutEngine,
-    /// Glyph texture.
-    pub atlas: GlyphAtlas,
+    /// Layout engine, fonts, glyph texture.
+    pub text: TextSystem,
+    /// The sidebar's state.
+    pub sidebar: SidebarState,
     /// Reader's settings.
     pub settings: Settings,
     /// The open document.
@@ -100,11 +208,17 @@ impl QariApp {
     /// Builds the app for a context with given settings (tests use this too).
     pub fn with_settings(ctx: &egui::Context, settings: Settings, options: StartOptions) -> Self {
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        install_ui_fonts(ctx);
         let jobs = Jobs::new(Some(ctx.clone()));
         jobs.discover_fonts();
+        let sidebar = SidebarState {
+            open: settings.sidebar_open,
+            underline: settings.underline_entities,
+            ..Default::default()
+        };
         let mut app = Self {
-            engine: LayoutEngine::new(font_system(FontSources::BundledOnly)),
-            atlas: GlyphAtlas::default(),
+            text: TextSystem::new(LayoutEngine::new(font_system(FontSources::BundledOnly))),
+            sidebar,
             settings,
             document: None,
             loading: None,
@@ -163,11 +277,9 @@ impl QariApp {
                                 .push(NoticeKind::Warning, format!("{w}: {}", path.display()));
                         }
                         self.open_panel.visible = false;
-                        self.document = Some(OpenDocument {
-                            doc,
-                            path,
-                            view: ReaderView::new(page),
-                        });
+                        self.sidebar.reset_for_document();
+                        self.jobs.analyze(request, doc.clone());
+                        self.document = Some(OpenDocument::new(doc, path, page, request));
                     }
                     Err(err) => self.notices.push(NoticeKind::Error, err.to_string()),
                 }
@@ -183,6 +295,14 @@ impl QariApp {
                 None => {}
             },
             JobResult::Fonts(names) => self.installed_fonts = names,
+            JobResult::Analyzed { request, analysis } => {
+                if let Some(d) = &mut self.document
+                    && d.request == request
+                {
+                    d.analysis = Some(analysis);
+                    d.marks_key = None;
+                }
+            }
         }
     }
 
@@ -225,14 +345,44 @@ impl QariApp {
                 let text = self.document.as_ref().and_then(|d| d.view.selected_text());
                 if let Some(text) = text {
                     let n = text.chars().count();
-                    if let Some(ctx) = ctx {
-                        ctx.copy_text(text.clone());
-                    }
-                    self.last_copied = Some(text);
-                    self.notices
-                        .push(NoticeKind::Info, format!("Copied {n} characters"));
+                    let s = self.settings.lang.s();
+                    self.copy(ctx, text, format!("{} {n}", s.copied_chars));
+                } else if let Some(i) = self.sidebar.selected_quote {
+                    self.apply(
+                        ctx,
+                        Command::CopyQuote {
+                            index: i,
+                            attributed: true,
+                        },
+                    );
                 }
             }
+            Command::CopyQuote { index, attributed } => {
+                let Some(d) = &self.document else { return };
+                let Some(q) = d.analysis.as_ref().and_then(|a| a.quotes.get(index)) else {
+                    return;
+                };
+                let text = if attributed {
+                    quote_citation(&q.text, q.speaker.as_deref(), &d.doc.title)
+                } else {
+                    q.text.clone()
+                };
+                self.sidebar.selected_quote = Some(index);
+                let note = self.settings.lang.s().copied_quote.to_string();
+                self.copy(ctx, text, note);
+            }
+            Command::ShowEntity(i) => self.show_entity(i),
+            Command::ShowQuote(i) => self.show_quote(i),
+            Command::JumpToBlock(block) => {
+                if let Some(d) = &mut self.document {
+                    d.view.jump_to = Some(TextPos { block, char: 0 });
+                }
+            }
+            Command::ToggleSidebar => {
+                self.sidebar.open = !self.sidebar.open;
+                self.settings.sidebar_open = self.sidebar.open;
+            }
+            Command::SetLang(lang) => self.settings.lang = lang,
             Command::SelectAll => {
                 if let Some(d) = &mut self.document {
                     d.view.selection = ui::selection::Selection::all(&d.view.page);
@@ -243,6 +393,46 @@ impl QariApp {
             Command::ZoomReset => self.settings.zoom = 1.0,
             Command::SetTheme(theme) => self.settings.theme = theme,
             Command::DismissNotice(id) => self.notices.dismiss(id),
+        }
+    }
+
+    fn copy(&mut self, ctx: Option<&egui::Context>, text: String, note: String) {
+        if let Some(ctx) = ctx {
+            ctx.copy_text(text.clone());
+        }
+        self.last_copied = Some(text);
+        self.notices.push(NoticeKind::Info, note);
+    }
+
+    fn show_entity(&mut self, index: usize) {
+        let Some(d) = &mut self.document else { return };
+        let targets = d.entity_targets(index);
+        if targets.is_empty() {
+            return;
+        }
+        let next = self.sidebar.next_mention.entry(index).or_insert(0);
+        let (block, range) = targets[*next % targets.len()].clone();
+        *next = (*next + 1) % targets.len();
+        self.sidebar.selected_entity = Some(index);
+        d.view.jump_to = Some(TextPos {
+            block,
+            char: range.start,
+        });
+        d.flash = Some((block, range, Instant::now()));
+    }
+
+    fn show_quote(&mut self, index: usize) {
+        let Some(d) = &mut self.document else { return };
+        let Some(q) = d.analysis.as_ref().and_then(|a| a.quotes.get(index)) else {
+            return;
+        };
+        self.sidebar.selected_quote = Some(index);
+        let target = d.pos(q.paragraph, q.start);
+        let range = q.start..q.end;
+        d.view.jump_to = target;
+        d.view.selection = None;
+        if let Some(t) = target {
+            d.flash = Some((t.block, range, Instant::now()));
         }
     }
 
@@ -303,7 +493,7 @@ impl QariApp {
         for result in self.jobs.poll() {
             self.on_job(result);
         }
-        self.atlas.begin_frame(&ctx);
+        self.text.atlas.begin_frame(&ctx);
         ctx.set_visuals(if self.settings.theme.is_dark() {
             egui::Visuals::dark()
         } else {
@@ -313,27 +503,70 @@ impl QariApp {
         self.update_title(&ctx);
 
         let style = self.settings.page_style();
+        let lang = self.settings.lang;
         let mut commands = Vec::new();
         ui::toolbar::toolbar(ui, &self.settings, self.loading.as_ref(), &mut commands);
-        ui::notices::notices(ui, self.notices.items(), &mut commands);
+        ui::notices::notices(ui, self.notices.items(), lang, &mut commands);
         if self.open_panel.visible {
-            ui::open_panel::open_panel(ui, &mut self.open_panel, &mut commands);
+            ui::open_panel::open_panel(ui, &mut self.open_panel, lang, &mut commands);
         }
-        egui::CentralPanel::no_frame().show(ui, |ui| match &mut self.document {
-            Some(open) => ui::reading_pane::reading_pane(
-                ui,
-                &mut open.view,
-                ui::reading_pane::PaneEnv {
-                    engine: &mut self.engine,
-                    atlas: &mut self.atlas,
-                    style: &style,
-                    theme: self.settings.theme,
-                },
-                &mut commands,
-            ),
-            None => ui::start_screen::start_screen(ui, self.loading.as_ref(), &mut commands),
-        });
-        ui::start_screen::drop_overlay(ui);
+        if let Some(open) = &mut self.document {
+            if self.sidebar.open {
+                let panel = if lang.rtl() {
+                    egui::Panel::left("qari-sidebar")
+                } else {
+                    egui::Panel::right("qari-sidebar")
+                };
+                let headings = open
+                    .view
+                    .page
+                    .blocks
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| b.kind == BlockKind::Heading)
+                    .map(|(i, b)| (i, b.text.as_str()))
+                    .collect();
+                let env = ui::sidebar::SidebarEnv {
+                    analysis: open.analysis.as_deref(),
+                    headings,
+                    text: &mut self.text,
+                    style: sidebar_style(&style.body),
+                    lang,
+                    color: ui.visuals().text_color(),
+                };
+                panel
+                    .resizable(true)
+                    .default_size(340.0)
+                    .min_size(220.0)
+                    .show(ui, |ui| {
+                        ui::sidebar::sidebar(ui, &mut self.sidebar, env, &mut commands)
+                    });
+            }
+            open.refresh_marks(&self.sidebar);
+            let transient = open.transient_marks(&self.sidebar);
+            if open.flash.is_some() {
+                ctx.request_repaint_after(Duration::from_millis(100));
+            }
+            let layers = [&open.marks, &transient];
+            egui::CentralPanel::no_frame().show(ui, |ui| {
+                ui::reading_pane::reading_pane(
+                    ui,
+                    &mut open.view,
+                    ui::reading_pane::PaneEnv {
+                        text: &mut self.text,
+                        style: &style,
+                        theme: self.settings.theme,
+                        marks: &layers,
+                    },
+                    &mut commands,
+                );
+            });
+        } else {
+            egui::CentralPanel::no_frame().show(ui, |ui| {
+                ui::start_screen::start_screen(ui, self.loading.as_ref(), lang, &mut commands);
+            });
+        }
+        ui::start_screen::drop_overlay(ui, lang);
 
         commands.append(&mut self.commands);
         for command in commands {
@@ -352,6 +585,36 @@ impl eframe::App for QariApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+/// Gives egui's own widgets an Arabic fallback font, so short Arabic labels have glyphs.
+fn install_ui_fonts(ctx: &egui::Context) {
+    let Some(bytes) = crate::text::fonts::bundled_font("NotoSansArabic-Regular.ttf") else {
+        return;
+    };
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "noto-sans-arabic".into(),
+        std::sync::Arc::new(egui::FontData::from_static(bytes)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("noto-sans-arabic".into());
+    }
+    ctx.set_fonts(fonts);
+}
+
+/// Sidebar text: the reading font a little smaller.
+fn sidebar_style(body: &TextStyle) -> TextStyle {
+    TextStyle {
+        size: (body.size * 0.8).clamp(13.0, 22.0),
+        line_height: 1.45,
+        justify: false,
+        ..body.clone()
     }
 }
 

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::style::FontChoice;
 use crate::text::{PageStyle, Theme};
+use crate::ui::i18n::Lang;
 
 /// The storage key settings are saved under.
 pub const SETTINGS_KEY: &str = "qari-settings";
@@ -23,6 +24,12 @@ pub struct Settings {
     pub font: FontChoice,
     /// Line height multiple.
     pub line_height: f32,
+    /// Interface language.
+    pub lang: Lang,
+    /// Sidebar shown.
+    pub sidebar_open: bool,
+    /// Entity mentions underlined in the text.
+    pub underline_entities: bool,
 }
 
 impl Default for Settings {
@@ -33,6 +40,9 @@ impl Default for Settings {
             zoom: 1.0,
             font: style.body.family,
             line_height: style.body.line_height,
+            lang: Lang::from_env(),
+            sidebar_open: true,
+            underline_entities: false,
         }
     }
 }

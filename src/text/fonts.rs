@@ -60,6 +60,14 @@ const BUNDLED: [(&str, &[u8]); 7] = [
     ),
 ];
 
+/// The bytes of a bundled font file, by file name.
+pub fn bundled_font(file_name: &str) -> Option<&'static [u8]> {
+    BUNDLED
+        .iter()
+        .find(|(name, _)| *name == file_name)
+        .map(|(_, bytes)| *bytes)
+}
+
 /// Which fonts a font system should know about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FontSources {

@@ -3,14 +3,17 @@
 pub mod atlas;
 pub mod fonts;
 pub mod hit;
+pub mod label_cache;
 pub mod layout;
 pub mod page;
 pub mod paint;
 pub mod raster;
 pub mod style;
+pub mod system;
 pub mod theme;
 
 pub use layout::{LayoutEngine, ParagraphLayout};
 pub use page::{Page, PageStyle};
 pub use style::TextStyle;
+pub use system::TextSystem;
 pub use theme::Theme;

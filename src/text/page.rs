@@ -129,6 +129,8 @@ pub struct PlacedBlock {
 pub struct Page {
     /// Blocks in reading order: title, then headings and paragraphs.
     pub blocks: Vec<Block>,
+    /// Block index of every body paragraph.
+    paragraph_blocks: Vec<usize>,
     heights: Vec<f32>,
     measured: Vec<bool>,
     tops: Vec<f32>,
@@ -167,8 +169,15 @@ impl Page {
             }
         }
         let n = blocks.len();
+        let paragraph_blocks = blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| matches!(b.kind, BlockKind::Paragraph(_)))
+            .map(|(i, _)| i)
+            .collect();
         Self {
             blocks,
+            paragraph_blocks,
             heights: vec![0.0; n],
             measured: vec![false; n],
             tops: vec![0.0; n + 1],
@@ -181,9 +190,7 @@ impl Page {
 
     /// Index of the block showing body paragraph `paragraph`.
     pub fn block_of_paragraph(&self, paragraph: usize) -> Option<usize> {
-        self.blocks
-            .iter()
-            .position(|b| b.kind == BlockKind::Paragraph(paragraph))
+        self.paragraph_blocks.get(paragraph).copied()
     }
 
     /// Makes the page ready for a column width and style, dropping stale layouts.

@@ -1,8 +1,48 @@
 //! Panels and widgets: they read state and emit commands; they do no I/O.
 
+pub mod i18n;
+pub mod marks;
 pub mod notices;
 pub mod open_panel;
 pub mod reading_pane;
+pub mod rtl_label;
 pub mod selection;
+pub mod sidebar;
 pub mod start_screen;
 pub mod toolbar;
+pub mod visual_order;
+
+use i18n::Lang;
+
+/// A horizontal row laid out in the interface's direction (right to left in Arabic).
+pub fn row_layout(lang: Lang) -> egui::Layout {
+    if lang.rtl() {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    }
+}
+
+/// Lays out one row of widgets in the interface's direction, one widget high.
+pub fn row<R>(ui: &mut egui::Ui, lang: Lang, add: impl FnOnce(&mut egui::Ui) -> R) -> R {
+    let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, row_layout(lang), add)
+        .inner
+}
+
+/// A checkbox whose box sits at the start of the line in the interface's direction.
+pub fn checkbox(ui: &mut egui::Ui, value: &mut bool, text: &str, lang: Lang) -> egui::Response {
+    if !lang.rtl() {
+        return ui.checkbox(value, text);
+    }
+    row(ui, lang, |ui| {
+        let mut r = ui.checkbox(value, "");
+        let label =
+            ui.add(egui::Label::new(visual_order::visual(text)).sense(egui::Sense::click()));
+        if label.clicked() {
+            *value = !*value;
+            r.mark_changed();
+        }
+        r | label
+    })
+}

@@ -5,24 +5,32 @@ use egui::{Color32, RichText, Ui};
 use crate::app::Command;
 use crate::app::notices::{Notice, NoticeKind};
 
+use super::i18n::Lang;
+use super::visual_order::visual;
+
 /// Shows the notices, if any.
-pub fn notices(ui: &mut Ui, items: &[Notice], commands: &mut Vec<Command>) {
+pub fn notices(ui: &mut Ui, items: &[Notice], lang: Lang, commands: &mut Vec<Command>) {
+    let s = lang.s();
     if items.is_empty() {
         return;
     }
     egui::Panel::bottom("qari-notices").show(ui, |ui| {
         for n in items {
-            ui.horizontal(|ui| {
+            super::row(ui, lang, |ui| {
                 let (icon, color) = match n.kind {
-                    NoticeKind::Error => ("Error:", Color32::from_rgb(0xc0, 0x30, 0x30)),
-                    NoticeKind::Warning => ("Warning:", Color32::from_rgb(0xb0, 0x80, 0x10)),
-                    NoticeKind::Info => ("Done:", Color32::from_rgb(0x30, 0x90, 0x40)),
+                    NoticeKind::Error => (s.error, Color32::from_rgb(0xc0, 0x30, 0x30)),
+                    NoticeKind::Warning => (s.warning, Color32::from_rgb(0xb0, 0x80, 0x10)),
+                    NoticeKind::Info => (s.done, Color32::from_rgb(0x30, 0x90, 0x40)),
                 };
-                if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                if ui
+                    .small_button("×")
+                    .on_hover_text(visual(s.dismiss))
+                    .clicked()
+                {
                     commands.push(Command::DismissNotice(n.id));
                 }
                 ui.label(RichText::new(icon).color(color).strong());
-                ui.label(&n.text);
+                ui.label(visual(&n.text));
             });
         }
     });

@@ -5,27 +5,31 @@ use egui::Ui;
 use crate::app::Command;
 use crate::app::browser::OpenPanel;
 
+use super::i18n::Lang;
+use super::visual_order::visual;
+
 /// Shows the panel as a window.
-pub fn open_panel(ui: &mut Ui, panel: &mut OpenPanel, commands: &mut Vec<Command>) {
+pub fn open_panel(ui: &mut Ui, panel: &mut OpenPanel, lang: Lang, commands: &mut Vec<Command>) {
+    let s = lang.s();
     let mut open = true;
-    egui::Window::new("Open a document")
+    egui::Window::new(visual(s.open_panel_title))
         .open(&mut open)
         .default_size([560.0, 420.0])
         .collapsible(false)
         .show(ui.ctx(), |ui| {
             if let Some(reason) = &panel.reason {
-                ui.label(reason);
+                ui.label(visual(reason));
                 ui.separator();
             }
             ui.horizontal(|ui| {
-                ui.label("Path:");
+                ui.label(visual(s.path));
                 let field = ui.add(
                     egui::TextEdit::singleline(&mut panel.path_input)
                         .desired_width(380.0)
                         .hint_text("/path/to/article.txt"),
                 );
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if ui.button("Open").clicked() || entered {
+                if ui.button(visual(s.open.trim_end_matches('…'))).clicked() || entered {
                     let path = std::path::PathBuf::from(panel.path_input.trim());
                     if panel.path_input.trim().ends_with('/') {
                         commands.push(Command::BrowseTo(path));
@@ -36,7 +40,7 @@ pub fn open_panel(ui: &mut Ui, panel: &mut OpenPanel, commands: &mut Vec<Command
             });
             ui.horizontal(|ui| {
                 if let Some(parent) = panel.dir.parent()
-                    && ui.button("Up").clicked()
+                    && ui.button(visual(s.up)).clicked()
                 {
                     commands.push(Command::BrowseTo(parent.to_path_buf()));
                 }

@@ -9,8 +9,9 @@ use crate::text::atlas::GlyphAtlas;
 use crate::text::page::{BlockKind, PageFrame, PlacedBlock};
 use crate::text::paint::add_paragraph;
 use crate::text::theme::Rgba;
-use crate::text::{LayoutEngine, Page, PageStyle, Theme};
+use crate::text::{LayoutEngine, Page, PageStyle, TextSystem, Theme};
 
+use super::marks::{MarkSet, MarkStyle};
 use super::selection::{Selection, TextPos};
 
 /// Per-document view state of the reading pane.
@@ -28,6 +29,10 @@ pub struct ReaderView {
     pub viewport_height: f32,
     /// Blocks placed on screen last frame (for tests and inspection).
     pub visible_blocks: Vec<usize>,
+    /// A position to bring into view next frame (a third of the way down).
+    pub jump_to: Option<TextPos>,
+    /// Column width of the last frame.
+    pub column_width: f32,
 }
 
 impl ReaderView {
@@ -40,6 +45,8 @@ impl ReaderView {
             scroll_request: None,
             viewport_height: 0.0,
             visible_blocks: Vec::new(),
+            jump_to: None,
+            column_width: 0.0,
         }
     }
 
@@ -53,14 +60,14 @@ impl ReaderView {
 
 /// What the reading pane needs besides its view state.
 pub struct PaneEnv<'a> {
-    /// Layout engine with the font system.
-    pub engine: &'a mut LayoutEngine,
-    /// Glyph atlas for painting.
-    pub atlas: &'a mut GlyphAtlas,
+    /// Layout engine, glyph atlas and label cache.
+    pub text: &'a mut TextSystem,
     /// Typography.
     pub style: &'a PageStyle,
     /// Colours.
     pub theme: Theme,
+    /// Marks to draw, in layers (later layers on top).
+    pub marks: &'a [&'a MarkSet],
 }
 
 /// Converts a theme colour for egui.
@@ -76,11 +83,13 @@ pub fn reading_pane(
     commands: &mut Vec<Command>,
 ) {
     let PaneEnv {
-        engine,
-        atlas,
+        text,
         style,
         theme,
+        marks,
     } = env;
+    let TextSystem { engine, atlas, .. } = text;
+    resolve_jump(view, engine, style);
     let pane_id = Id::unique("qari-reading-pane");
     let keyboard_free = ui
         .ctx()
@@ -99,6 +108,7 @@ pub fn reading_pane(
     let output = area.show_viewport(ui, |ui, viewport| {
         let pane_width = ui.available_width();
         let frame = style.frame(pane_width);
+        view.column_width = frame.column_width;
         let origin = ui.max_rect().min;
         let visible_rect = Rect::from_min_size(origin + viewport.min.to_vec2(), viewport.size());
         ui.painter()
@@ -117,11 +127,13 @@ pub fn reading_pane(
         let response = ui.interact(visible_rect, pane_id, Sense::click_and_drag());
         handle_pointer(ui, view, &response, &placed, &frame, origin, visible_rect);
 
+        paint_marks(ui, &placed, &frame, origin, marks, true);
         paint_selection(ui, view, &placed, &frame, origin, color(palette.selection));
         let colors = (palette.text, palette.heading);
         if let Some(mesh) = text_mesh(atlas, engine, &placed, &view.page, &frame, origin, colors) {
             ui.painter().add(mesh);
         }
+        paint_marks(ui, &placed, &frame, origin, marks, false);
         expose_blocks(ui, view, &placed, &frame, origin);
         view.visible_blocks = placed.iter().map(|b| b.index).collect();
 
@@ -142,6 +154,70 @@ pub fn reading_pane(
     });
     view.scroll = output.state.clamped_offset().y;
     view.viewport_height = output.inner_rect.height();
+}
+
+/// Turns a pending jump into a scroll offset that puts the target a third of the way down.
+fn resolve_jump(view: &mut ReaderView, engine: &mut LayoutEngine, style: &PageStyle) {
+    let Some(target) = view.jump_to.take() else {
+        return;
+    };
+    if view.column_width <= 0.0 || target.block >= view.page.blocks.len() {
+        return;
+    }
+    let layout = view
+        .page
+        .layout(engine, style, view.column_width, target.block);
+    let line = &layout.lines[layout.line_of(target.char)];
+    let y = style.margin + view.page.top_of(target.block) + line.top;
+    view.scroll_request = Some((y - view.viewport_height / 3.0).max(0.0));
+}
+
+fn paint_marks(
+    ui: &Ui,
+    placed: &[PlacedBlock],
+    frame: &PageFrame,
+    origin: Pos2,
+    layers: &[&MarkSet],
+    behind: bool,
+) {
+    for block in placed {
+        let o = block_origin(block, frame, origin);
+        for layer in layers {
+            for mark in layer.on(block.index) {
+                let is_fill = matches!(mark.style, MarkStyle::Fill(_));
+                if is_fill != behind {
+                    continue;
+                }
+                for span in block.layout.selection_spans(mark.chars.clone()) {
+                    let line = &block.layout.lines[span.line];
+                    let rect = Rect::from_min_max(
+                        pos2(o.x + span.x0, o.y + line.top + 2.0),
+                        pos2(o.x + span.x1, o.y + line.top + line.height - 2.0),
+                    );
+                    match mark.style {
+                        MarkStyle::Fill(c) => {
+                            ui.painter().rect_filled(rect, 3.0, c);
+                        }
+                        MarkStyle::Underline(c) => {
+                            let y = o.y + line.baseline + line.height * 0.18;
+                            ui.painter().line_segment(
+                                [pos2(rect.left(), y), pos2(rect.right(), y)],
+                                egui::Stroke::new(2.0, c),
+                            );
+                        }
+                        MarkStyle::Outline(c) => {
+                            ui.painter().rect_stroke(
+                                rect,
+                                3.0,
+                                egui::Stroke::new(2.0, c),
+                                egui::StrokeKind::Outside,
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn handle_keys(ui: &Ui, view: &mut ReaderView, style: &PageStyle, commands: &mut Vec<Command>) {

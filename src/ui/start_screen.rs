@@ -4,33 +4,42 @@ use egui::{Align2, Color32, Id, RichText, Ui};
 
 use crate::app::{Command, Loading};
 
+use super::i18n::Lang;
+use super::visual_order::visual;
+
 /// The start screen: open buttons and a drop hint.
-pub fn start_screen(ui: &mut Ui, loading: Option<&Loading>, commands: &mut Vec<Command>) {
+pub fn start_screen(
+    ui: &mut Ui,
+    loading: Option<&Loading>,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    let s = lang.s();
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * 0.3);
-        ui.heading("qari");
-        ui.label("A reader for Arabic articles");
+        ui.heading(if lang.rtl() { "قارئ" } else { "qari" });
+        ui.label(visual(s.app_tagline));
         ui.add_space(16.0);
         if loading.is_some() {
             ui.spinner();
             return;
         }
         if ui
-            .button(RichText::new("Open a document…").size(18.0))
+            .button(RichText::new(visual(s.open_document)).size(18.0))
             .clicked()
         {
             commands.push(Command::OpenDialog);
         }
-        if ui.button("Type a path or browse folders…").clicked() {
+        if ui.button(visual(s.open_by_path)).clicked() {
             commands.push(Command::ShowOpenPanel(true));
         }
         ui.add_space(8.0);
-        ui.label(RichText::new("or drop a file onto this window").weak());
+        ui.label(RichText::new(visual(s.drop_hint)).weak());
     });
 }
 
 /// Darkens the window and says "drop to open" while a file is dragged over it.
-pub fn drop_overlay(ui: &Ui) {
+pub fn drop_overlay(ui: &Ui, lang: Lang) {
     let hovering = ui.ctx().input(|i| !i.raw.hovered_files.is_empty());
     if !hovering {
         return;
@@ -44,7 +53,7 @@ pub fn drop_overlay(ui: &Ui) {
     painter.text(
         rect.center(),
         Align2::CENTER_CENTER,
-        "Drop to open",
+        visual(lang.s().drop_to_open),
         egui::FontId::proportional(28.0),
         Color32::WHITE,
     );

@@ -8,14 +8,17 @@ use crate::app::settings::Settings;
 use crate::app::{Command, Loading};
 use crate::text::Theme;
 
+use super::i18n::{Lang, Strings};
+use super::visual_order::visual;
+
 /// Loads shorter than this show no progress indicator.
 const PROGRESS_DELAY: Duration = Duration::from_millis(200);
 
-fn theme_name(theme: Theme) -> &'static str {
+fn theme_name(theme: Theme, s: &Strings) -> &'static str {
     match theme {
-        Theme::Light => "Light",
-        Theme::Sepia => "Sepia",
-        Theme::Dark => "Dark",
+        Theme::Light => s.light,
+        Theme::Sepia => s.sepia,
+        Theme::Dark => s.dark,
     }
 }
 
@@ -26,52 +29,60 @@ pub fn toolbar(
     loading: Option<&Loading>,
     commands: &mut Vec<Command>,
 ) {
+    let lang = settings.lang;
+    let s = lang.s();
     egui::Panel::top("qari-toolbar").show(ui, |ui| {
-        ui.horizontal(|ui| {
+        ui.with_layout(super::row_layout(lang), |ui| {
             if ui
-                .button("Open…")
-                .on_hover_text("Open a document (Ctrl+O)")
+                .button(visual(s.open))
+                .on_hover_text(visual(s.open_hint))
                 .clicked()
             {
                 commands.push(Command::OpenDialog);
             }
             if ui
-                .button("Open by path…")
-                .on_hover_text("Type a path or browse folders inside qari")
+                .button(visual(s.open_by_path))
+                .on_hover_text(visual(s.open_by_path_hint))
                 .clicked()
             {
                 commands.push(Command::ShowOpenPanel(true));
             }
             ui.separator();
-            if ui
-                .button("A−")
-                .on_hover_text("Smaller text (Ctrl+−)")
-                .clicked()
-            {
+            if ui.button("A−").on_hover_text(visual(s.smaller)).clicked() {
                 commands.push(Command::ZoomOut);
             }
             if ui
                 .button(format!("{:.0}%", settings.zoom * 100.0))
-                .on_hover_text("Default size (Ctrl+0)")
+                .on_hover_text(visual(s.default_size))
                 .clicked()
             {
                 commands.push(Command::ZoomReset);
             }
-            if ui
-                .button("A+")
-                .on_hover_text("Larger text (Ctrl++)")
-                .clicked()
-            {
+            if ui.button("A+").on_hover_text(visual(s.larger)).clicked() {
                 commands.push(Command::ZoomIn);
             }
             ui.separator();
             for theme in Theme::ALL {
                 if ui
-                    .selectable_label(settings.theme == theme, theme_name(theme))
+                    .selectable_label(settings.theme == theme, visual(theme_name(theme, s)))
                     .clicked()
                 {
                     commands.push(Command::SetTheme(theme));
                 }
+            }
+            ui.separator();
+            let other = match lang {
+                Lang::En => (Lang::Ar, "العربية"),
+                Lang::Ar => (Lang::En, "English"),
+            };
+            if ui.button(other.1).clicked() {
+                commands.push(Command::SetLang(other.0));
+            }
+            if ui
+                .selectable_label(settings.sidebar_open, visual(s.sidebar))
+                .clicked()
+            {
+                commands.push(Command::ToggleSidebar);
             }
             if let Some(l) = loading.filter(|l| l.since.elapsed() >= PROGRESS_DELAY) {
                 ui.separator();
@@ -81,7 +92,7 @@ pub fn toolbar(
                     .file_name()
                     .map(|n| n.to_string_lossy())
                     .unwrap_or_default();
-                ui.label(format!("Opening {name}…"));
+                ui.label(visual(&format!("{} {name}…", s.opening)));
             }
         });
     });

@@ -1,0 +1,343 @@
+//! The sidebar: the article's entities, its quotes, the reader's highlights, and its contents.
+
+use std::collections::HashMap;
+
+use egui::{Color32, RichText, ScrollArea, Sense, Ui};
+
+use crate::analysis::normalize::normalize;
+use crate::analysis::{Analysis, EntityKind};
+use crate::app::Command;
+use crate::text::{TextStyle, TextSystem};
+
+use super::i18n::{Lang, Strings};
+use super::rtl_label::rtl_label;
+use super::visual_order::visual;
+
+/// Which list the sidebar shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum SidebarTab {
+    /// People, places, organizations, hashtags, dates.
+    #[default]
+    Entities,
+    /// Direct quotes with speakers.
+    Quotes,
+    /// The reader's highlights.
+    Highlights,
+    /// Section headings.
+    Contents,
+}
+
+/// The sidebar's view state.
+#[derive(Debug, Clone, Default)]
+pub struct SidebarState {
+    /// Shown at all.
+    pub open: bool,
+    /// The tab shown.
+    pub tab: SidebarTab,
+    /// Entity filter text.
+    pub filter: String,
+    /// The entity under the pointer this frame.
+    pub hovered_entity: Option<usize>,
+    /// The entity whose mentions are all marked.
+    pub selected_entity: Option<usize>,
+    /// The quote card last clicked.
+    pub selected_quote: Option<usize>,
+    /// Underline every entity mention in its kind's colour.
+    pub underline: bool,
+    /// List one- and two-word quotes too.
+    pub show_short: bool,
+    /// Per entity, the mention the next click jumps to.
+    pub next_mention: HashMap<usize, usize>,
+}
+
+impl SidebarState {
+    /// Clears what belongs to the previous document.
+    pub fn reset_for_document(&mut self) {
+        self.filter.clear();
+        self.hovered_entity = None;
+        self.selected_entity = None;
+        self.selected_quote = None;
+        self.next_mention.clear();
+    }
+}
+
+/// Kinds in the order the sidebar lists them.
+pub const KIND_ORDER: [EntityKind; 5] = [
+    EntityKind::Person,
+    EntityKind::Place,
+    EntityKind::Organization,
+    EntityKind::Hashtag,
+    EntityKind::Date,
+];
+
+/// The colour a kind is marked in.
+pub fn kind_color(kind: EntityKind) -> Color32 {
+    match kind {
+        EntityKind::Person => Color32::from_rgb(0x2f, 0x6f, 0xd0),
+        EntityKind::Place => Color32::from_rgb(0x2e, 0x9a, 0x4a),
+        EntityKind::Organization => Color32::from_rgb(0xc8, 0x70, 0x10),
+        EntityKind::Hashtag => Color32::from_rgb(0x8e, 0x44, 0xad),
+        EntityKind::Date => Color32::from_rgb(0x13, 0x8d, 0x90),
+        EntityKind::Misc => Color32::GRAY,
+    }
+}
+
+/// The heading a kind is listed under.
+pub fn kind_title(kind: EntityKind, s: &Strings) -> &'static str {
+    match kind {
+        EntityKind::Person => s.people,
+        EntityKind::Place => s.places,
+        EntityKind::Organization => s.organizations,
+        EntityKind::Hashtag => s.hashtags,
+        EntityKind::Date => s.dates,
+        EntityKind::Misc => s.other,
+    }
+}
+
+/// The text put on the clipboard for a quote: `«quote» — speaker، title`.
+pub fn quote_citation(quote: &str, speaker: Option<&str>, title: &str) -> String {
+    let title = title.trim();
+    match (speaker, title.is_empty()) {
+        (Some(sp), false) => format!("«{quote}» — {sp}، {title}"),
+        (Some(sp), true) => format!("«{quote}» — {sp}"),
+        (None, false) => format!("«{quote}» — {title}"),
+        (None, true) => format!("«{quote}»"),
+    }
+}
+
+/// What the sidebar shows besides its state.
+pub struct SidebarEnv<'a> {
+    /// The analysis, once ready.
+    pub analysis: Option<&'a Analysis>,
+    /// Section headings as (block, text), for the contents tab.
+    pub headings: Vec<(usize, &'a str)>,
+    /// Text path for Arabic.
+    pub text: &'a mut TextSystem,
+    /// Style of sidebar text.
+    pub style: TextStyle,
+    /// Interface language.
+    pub lang: Lang,
+    /// Text colour.
+    pub color: Color32,
+}
+
+/// A header in the interface language: Arabic goes through the RTL text path.
+fn header(ui: &mut Ui, env: &mut SidebarEnv<'_>, text: &str, color: Color32) {
+    if env.lang.rtl() {
+        let style = env.style.bold();
+        rtl_label(ui, env.text, text, &style, color, Sense::hover());
+    } else {
+        ui.label(RichText::new(text).strong().color(color));
+    }
+}
+
+/// Shows the sidebar's contents (the caller places the panel).
+pub fn sidebar(
+    ui: &mut Ui,
+    state: &mut SidebarState,
+    mut env: SidebarEnv<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let s = env.lang.s();
+    super::row(ui, env.lang, |ui| {
+        let mut tabs = vec![
+            (SidebarTab::Entities, s.entities),
+            (SidebarTab::Quotes, s.quotes),
+            (SidebarTab::Highlights, s.highlights),
+        ];
+        if !env.headings.is_empty() {
+            tabs.push((SidebarTab::Contents, s.contents));
+        }
+        for (tab, name) in tabs {
+            if ui
+                .selectable_label(state.tab == tab, visual(name))
+                .clicked()
+            {
+                state.tab = tab;
+            }
+        }
+    });
+    ui.separator();
+    state.hovered_entity = None;
+    match state.tab {
+        SidebarTab::Entities => entities_tab(ui, state, &mut env, commands),
+        SidebarTab::Quotes => quotes_tab(ui, state, &mut env, commands),
+        SidebarTab::Highlights => {}
+        SidebarTab::Contents => contents_tab(ui, &mut env, commands),
+    }
+}
+
+fn analysing(ui: &mut Ui, env: &mut SidebarEnv<'_>) {
+    ui.horizontal(|ui| {
+        ui.spinner();
+        let s = env.lang.s();
+        let color = env.color;
+        header(ui, env, s.analysing, color);
+    });
+}
+
+fn entities_tab(
+    ui: &mut Ui,
+    state: &mut SidebarState,
+    env: &mut SidebarEnv<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let s = env.lang.s();
+    let Some(analysis) = env.analysis else {
+        analysing(ui, env);
+        return;
+    };
+    super::row(ui, env.lang, |ui| {
+        ui.label(visual(s.filter));
+        ui.add(egui::TextEdit::singleline(&mut state.filter).desired_width(f32::INFINITY));
+    });
+    super::checkbox(ui, &mut state.underline, s.underline_entities, env.lang);
+    let filter = normalize(&state.filter);
+    ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        // Keep text clear of the scroll bar that floats over the right edge.
+        ui.set_max_width(ui.available_width() - 12.0);
+        let mut any = false;
+        for kind in KIND_ORDER {
+            let mut items: Vec<(usize, &crate::analysis::Entity)> = analysis
+                .entities
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.kind == kind)
+                .filter(|(_, e)| e.mention_count() + e.title_mentions.len() > 0)
+                .filter(|(_, e)| filter.is_empty() || normalize(&e.name).contains(&filter))
+                .collect();
+            if items.is_empty() {
+                continue;
+            }
+            any = true;
+            let count = |e: &crate::analysis::Entity| e.mention_count() + e.title_mentions.len();
+            items.sort_by(|a, b| count(b.1).cmp(&count(a.1)).then(a.0.cmp(&b.0)));
+            ui.add_space(6.0);
+            header(ui, env, kind_title(kind, s), kind_color(kind));
+            for (i, e) in items {
+                let text = format!("{} ({})", e.name, count(e));
+                let selected = state.selected_entity == Some(i);
+                let color = if selected {
+                    kind_color(kind)
+                } else {
+                    env.color
+                };
+                let r = rtl_label(ui, env.text, &text, &env.style, color, Sense::click());
+                if r.hovered() {
+                    state.hovered_entity = Some(i);
+                    ui.painter()
+                        .rect_filled(r.rect, 3.0, kind_color(kind).gamma_multiply(0.12));
+                }
+                if r.clicked() {
+                    commands.push(Command::ShowEntity(i));
+                }
+            }
+        }
+        if !any {
+            header(ui, env, s.no_entities, env.color);
+        }
+    });
+}
+
+fn quotes_tab(
+    ui: &mut Ui,
+    state: &mut SidebarState,
+    env: &mut SidebarEnv<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let s = env.lang.s();
+    let Some(analysis) = env.analysis else {
+        analysing(ui, env);
+        return;
+    };
+    super::checkbox(ui, &mut state.show_short, s.show_short_quotes, env.lang);
+    ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        // Keep text clear of the scroll bar that floats over the right edge.
+        ui.set_max_width(ui.available_width() - 12.0);
+        let mut any = false;
+        for (i, q) in analysis.quotes.iter().enumerate() {
+            if q.short && !state.show_short {
+                continue;
+            }
+            any = true;
+            let selected = state.selected_quote == Some(i);
+            let frame = egui::Frame::group(ui.style())
+                .fill(if selected {
+                    ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+                } else {
+                    ui.visuals().faint_bg_color
+                })
+                .inner_margin(8.0);
+            let card = frame.show(ui, |ui| {
+                let quote = format!("«{}»", q.text);
+                rtl_label(ui, env.text, &quote, &env.style, env.color, Sense::hover());
+                let speaker = q.speaker.as_deref().unwrap_or(s.unknown_speaker);
+                let meta = format!("— {speaker} · {} {}", s.paragraph, q.paragraph + 1);
+                let small = env.style.with_size(env.style.size * 0.85);
+                rtl_label(
+                    ui,
+                    env.text,
+                    &meta,
+                    &small,
+                    env.color.gamma_multiply(0.75),
+                    Sense::hover(),
+                );
+                super::row(ui, env.lang, |ui| {
+                    if ui.button(visual(s.copy_quote)).clicked() {
+                        commands.push(Command::CopyQuote {
+                            index: i,
+                            attributed: true,
+                        });
+                    }
+                    if ui.button(visual(s.copy_quote_only)).clicked() {
+                        commands.push(Command::CopyQuote {
+                            index: i,
+                            attributed: false,
+                        });
+                    }
+                });
+            });
+            let r = ui.interact(
+                card.response.rect,
+                ui.scope_id().with(("quote-card", i)),
+                Sense::click(),
+            );
+            if r.clicked() {
+                commands.push(Command::ShowQuote(i));
+            }
+            ui.add_space(4.0);
+        }
+        if !any {
+            header(ui, env, s.no_quotes, env.color);
+        }
+    });
+}
+
+fn contents_tab(ui: &mut Ui, env: &mut SidebarEnv<'_>, commands: &mut Vec<Command>) {
+    let headings = std::mem::take(&mut env.headings);
+    ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        // Keep text clear of the scroll bar that floats over the right edge.
+        ui.set_max_width(ui.available_width() - 12.0);
+        for (block, text) in headings {
+            let r = rtl_label(ui, env.text, text, &env.style, env.color, Sense::click());
+            if r.clicked() {
+                commands.push(Command::JumpToBlock(block));
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citation_format() {
+        assert_eq!(
+            quote_citation("نص", Some("فلان"), "عنوان"),
+            "«نص» — فلان، عنوان"
+        );
+        assert_eq!(quote_citation("نص", None, "عنوان"), "«نص» — عنوان");
+        assert_eq!(quote_citation("نص", Some("فلان"), " "), "«نص» — فلان");
+    }
+}
