@@ -9,7 +9,10 @@ fn main() -> ExitCode {
     if let Some(command) = cli.command {
         return qari::cli::run(command);
     }
-    match qari::app::run(qari::app::StartOptions { file: cli.file }) {
+    match qari::app::run(qari::app::StartOptions {
+        file: cli.file,
+        lang: None,
+    }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("qari: {}", qari::cli::one_line(&err));

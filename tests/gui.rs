@@ -18,6 +18,7 @@ fn app_with_sample<'a>() -> Harness<'a, QariApp> {
                 cc,
                 StartOptions {
                     file: Some(common::sample_path()),
+                    lang: Some(qari::ui::i18n::Lang::En),
                 },
             )
         });

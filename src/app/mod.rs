@@ -33,6 +33,8 @@ use settings::{SETTINGS_KEY, Settings};
 pub struct StartOptions {
     /// A document to open at once.
     pub file: Option<PathBuf>,
+    /// Interface language, overriding the saved or system one.
+    pub lang: Option<crate::ui::i18n::Lang>,
 }
 
 /// The open document and its view.
@@ -206,7 +208,14 @@ impl QariApp {
     }
 
     /// Builds the app for a context with given settings (tests use this too).
-    pub fn with_settings(ctx: &egui::Context, settings: Settings, options: StartOptions) -> Self {
+    pub fn with_settings(
+        ctx: &egui::Context,
+        mut settings: Settings,
+        options: StartOptions,
+    ) -> Self {
+        if let Some(lang) = options.lang {
+            settings.lang = lang;
+        }
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         install_ui_fonts(ctx);
         let jobs = Jobs::new(Some(ctx.clone()));
@@ -244,15 +253,24 @@ impl QariApp {
 
     /// Blocks until the current load finishes (tests and headless checks only).
     pub fn wait_for_load(&mut self, timeout: Duration) {
+        self.wait_until(timeout, |app| app.loading.is_none());
+    }
+
+    /// Blocks until the open document's analysis is ready (tests and headless checks only).
+    pub fn wait_for_analysis(&mut self, timeout: Duration) {
+        self.wait_until(timeout, |app| {
+            app.loading.is_none() && app.document.as_ref().is_none_or(|d| d.analysis.is_some())
+        });
+    }
+
+    fn wait_until(&mut self, timeout: Duration, done: impl Fn(&Self) -> bool) {
         let deadline = Instant::now() + timeout;
         for c in std::mem::take(&mut self.commands) {
             self.apply(None, c);
         }
-        while self.loading.is_some() && Instant::now() < deadline {
-            if let Some(result) = self
-                .jobs
-                .wait(deadline.saturating_duration_since(Instant::now()))
-            {
+        while !done(self) && Instant::now() < deadline {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if let Some(result) = self.jobs.wait(left) {
                 self.on_job(result);
             }
         }

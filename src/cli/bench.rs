@@ -67,6 +67,7 @@ pub fn bench_scroll(args: &ScrollArgs) -> anyhow::Result<()> {
         Settings::default(),
         StartOptions {
             file: Some(args.file.clone()),
+            lang: None,
         },
     );
     app.wait_for_load(Duration::from_secs(120));

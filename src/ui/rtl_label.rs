@@ -16,6 +16,19 @@ pub fn rtl_label(
     color: Color32,
     sense: Sense,
 ) -> Response {
+    rtl_label_named(ui, text_system, text, text, style, color, sense)
+}
+
+/// Like [`rtl_label`], with a different accessibility label (e.g. a name without its count).
+pub fn rtl_label_named(
+    ui: &mut Ui,
+    text_system: &mut TextSystem,
+    text: &str,
+    accessible: &str,
+    style: &TextStyle,
+    color: Color32,
+    sense: Sense,
+) -> Response {
     let width = ui.available_width().max(20.0);
     let layout = text_system
         .labels
@@ -35,8 +48,13 @@ pub fn rtl_label(
         );
         ui.painter().add(mesh);
     }
-    let label = text.to_string();
-    response
-        .widget_info(move || egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &label));
+    let label = accessible.to_string();
+    // Clickable rows are buttons to assistive technology; plain text is a label.
+    let role = if sense.senses_click() {
+        egui::accesskit::Role::Button
+    } else {
+        egui::accesskit::Role::Label
+    };
+    response.widget_info(move || egui::WidgetInfo::labeled(role, true, &label));
     response
 }

@@ -10,7 +10,7 @@ use crate::app::Command;
 use crate::text::{TextStyle, TextSystem};
 
 use super::i18n::{Lang, Strings};
-use super::rtl_label::rtl_label;
+use super::rtl_label::{rtl_label, rtl_label_named};
 use super::visual_order::visual;
 
 /// Which list the sidebar shows.
@@ -222,7 +222,15 @@ fn entities_tab(
                 } else {
                     env.color
                 };
-                let r = rtl_label(ui, env.text, &text, &env.style, color, Sense::click());
+                let r = rtl_label_named(
+                    ui,
+                    env.text,
+                    &text,
+                    &e.name,
+                    &env.style,
+                    color,
+                    Sense::click(),
+                );
                 if r.hovered() {
                     state.hovered_entity = Some(i);
                     ui.painter()
@@ -268,20 +276,18 @@ fn quotes_tab(
                     ui.visuals().faint_bg_color
                 })
                 .inner_margin(8.0);
-            let card = frame.show(ui, |ui| {
+            frame.show(ui, |ui| {
+                // The text and its attribution are the card's click targets; the buttons stay separate.
                 let quote = format!("«{}»", q.text);
-                rtl_label(ui, env.text, &quote, &env.style, env.color, Sense::hover());
+                let r1 = rtl_label(ui, env.text, &quote, &env.style, env.color, Sense::click());
                 let speaker = q.speaker.as_deref().unwrap_or(s.unknown_speaker);
                 let meta = format!("— {speaker} · {} {}", s.paragraph, q.paragraph + 1);
                 let small = env.style.with_size(env.style.size * 0.85);
-                rtl_label(
-                    ui,
-                    env.text,
-                    &meta,
-                    &small,
-                    env.color.gamma_multiply(0.75),
-                    Sense::hover(),
-                );
+                let faint = env.color.gamma_multiply(0.75);
+                let r2 = rtl_label(ui, env.text, &meta, &small, faint, Sense::click());
+                if r1.clicked() || r2.clicked() {
+                    commands.push(Command::ShowQuote(i));
+                }
                 super::row(ui, env.lang, |ui| {
                     if ui.button(visual(s.copy_quote)).clicked() {
                         commands.push(Command::CopyQuote {
@@ -297,14 +303,6 @@ fn quotes_tab(
                     }
                 });
             });
-            let r = ui.interact(
-                card.response.rect,
-                ui.scope_id().with(("quote-card", i)),
-                Sense::click(),
-            );
-            if r.clicked() {
-                commands.push(Command::ShowQuote(i));
-            }
             ui.add_space(4.0);
         }
         if !any {
