@@ -1,11 +1,12 @@
 //! qari (قارئ): a desktop reader for Arabic articles.
 //!
-//! Model code (`document`, `analysis`, `annotations`) is free of GUI crates;
+//! Model code (`document`, `analysis`, `annotations`, `search`) is free of GUI crates;
 //! `text` lays out and paints; `ui` draws panels; `app` runs the window.
 
 pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod document;
+pub mod search;
 pub mod text;
 pub mod ui;

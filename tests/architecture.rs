@@ -3,7 +3,12 @@
 
 use std::path::Path;
 
-const MODEL_DIRS: [&str; 3] = ["src/document", "src/analysis", "src/annotations"];
+const MODEL_DIRS: [&str; 4] = [
+    "src/document",
+    "src/analysis",
+    "src/annotations",
+    "src/search",
+];
 const FORBIDDEN: [&str; 4] = ["egui", "eframe", "rfd", "cosmic_text"];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

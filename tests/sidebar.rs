@@ -115,3 +115,46 @@ fn the_interface_switches_to_arabic_and_back() {
     assert_eq!(harness.state().settings.lang, Lang::En);
     harness.get_by_label("Entities");
 }
+
+fn search(harness: &mut Harness<'static, QariApp>, query: &str) -> (usize, String) {
+    harness.state_mut().find.query = query.to_string();
+    harness.run_steps(3);
+    let app = harness.state();
+    (app.find.matches.len(), app.find.counter())
+}
+
+#[test]
+fn search_ignores_diacritics_and_marks_matches() {
+    let mut harness = app(Lang::En);
+    harness.key_press_modifiers(
+        egui::Modifiers::CTRL | egui::Modifiers::COMMAND,
+        egui::Key::F,
+    );
+    harness.run_steps(2);
+    assert!(harness.state().find.open, "Ctrl+F opens the find bar");
+    // Typed into the focused field like a user would.
+    harness.event(egui::Event::Text("سريعاً".into()));
+    harness.run_steps(3);
+    assert_eq!(harness.state().find.query, "سريعاً");
+    let with_marks = harness.state().find.matches.len();
+    assert!(with_marks >= 1);
+    assert_eq!(search(&mut harness, "سريعا").0, with_marks);
+    assert_eq!(search(&mut harness, "سَرِيعًا").0, with_marks);
+    // Hamza forms fold to bare alef: "الأميركي" is found by "الاميركي".
+    let (n, counter) = search(&mut harness, "الاميركي");
+    assert!(n >= 2, "{n}");
+    assert_eq!(counter, format!("1/{n}"));
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    let app = harness.state();
+    assert_eq!(app.find.counter(), format!("2/{n}"));
+    let (block, _) = app.find.matches[1].clone();
+    assert!(
+        app.document
+            .as_ref()
+            .unwrap()
+            .view
+            .visible_blocks
+            .contains(&block)
+    );
+}

@@ -47,4 +47,13 @@ pub enum Command {
     ToggleSidebar,
     /// Change the interface language.
     SetLang(Lang),
+    /// Open the find bar and focus its field.
+    OpenFind,
+    /// Close the find bar.
+    CloseFind,
+    /// Go to the next or previous match.
+    FindStep {
+        /// Next rather than previous.
+        forward: bool,
+    },
 }

@@ -19,6 +19,7 @@ use crate::text::fonts::{FontSources, font_system};
 use crate::text::page::BlockKind;
 use crate::text::{LayoutEngine, TextStyle, TextSystem};
 use crate::ui;
+use crate::ui::find_bar::FindState;
 use crate::ui::marks::{MarkSet, MarkStyle};
 use crate::ui::reading_pane::ReaderView;
 use crate::ui::selection::TextPos;
@@ -169,6 +170,9 @@ pub struct QariApp {
     pub text: TextSystem,
     /// The sidebar's state.
     pub sidebar: SidebarState,
+    /// The find bar and its matches.
+    pub find: FindState,
+    find_marks: MarkSet,
     /// Reader's settings.
     pub settings: Settings,
     /// The open document.
@@ -228,6 +232,8 @@ impl QariApp {
         let mut app = Self {
             text: TextSystem::new(LayoutEngine::new(font_system(FontSources::BundledOnly))),
             sidebar,
+            find: FindState::default(),
+            find_marks: MarkSet::default(),
             settings,
             document: None,
             loading: None,
@@ -296,6 +302,7 @@ impl QariApp {
                         }
                         self.open_panel.visible = false;
                         self.sidebar.reset_for_document();
+                        self.find.searched = None;
                         self.jobs.analyze(request, doc.clone());
                         self.document = Some(OpenDocument::new(doc, path, page, request));
                     }
@@ -401,6 +408,22 @@ impl QariApp {
                 self.settings.sidebar_open = self.sidebar.open;
             }
             Command::SetLang(lang) => self.settings.lang = lang,
+            Command::OpenFind => {
+                self.find.open = true;
+                self.find.focus = true;
+            }
+            Command::CloseFind => {
+                self.find.open = false;
+                self.find.matches.clear();
+                self.find.current = None;
+                self.find.searched = None;
+                self.find_marks = MarkSet::default();
+            }
+            Command::FindStep { forward } => {
+                self.refresh_find();
+                let hit = self.find.step(forward);
+                self.show_find_match(hit);
+            }
             Command::SelectAll => {
                 if let Some(d) = &mut self.document {
                     d.view.selection = ui::selection::Selection::all(&d.view.page);
@@ -454,11 +477,50 @@ impl QariApp {
         }
     }
 
+    /// Searches again when the query or options changed; the first match is shown.
+    fn refresh_find(&mut self) {
+        let Some(d) = &self.document else { return };
+        let key = (self.find.query.clone(), self.find.options);
+        if !self.find.open || self.find.searched.as_ref() == Some(&key) {
+            return;
+        }
+        let texts = d.view.page.blocks.iter().map(|b| b.text.as_str());
+        self.find.matches = crate::search::find_all(texts, &key.0, key.1);
+        self.find.searched = Some(key);
+        self.find.current = None;
+        let hit = self.find.step(true);
+        self.show_find_match(hit);
+    }
+
+    /// Jumps to a match and redraws the match marks with it as current.
+    fn show_find_match(&mut self, hit: Option<(usize, std::ops::Range<usize>)>) {
+        let mut marks = MarkSet::default();
+        let all = egui::Color32::from_rgba_unmultiplied(255, 214, 0, 90);
+        let current = egui::Color32::from_rgb(0xe6, 0x7e, 0x00);
+        for (block, range) in &self.find.matches {
+            marks.add(*block, range.clone(), MarkStyle::Fill(all));
+        }
+        if let Some((block, range)) = hit {
+            marks.add(block, range.clone(), MarkStyle::Outline(current));
+            if let Some(d) = &mut self.document {
+                d.view.jump_to = Some(TextPos {
+                    block,
+                    char: range.start,
+                });
+            }
+        }
+        self.find_marks = marks;
+    }
+
     fn global_shortcuts(&mut self, ctx: &egui::Context) {
         let shortcuts = [
             (
                 KeyboardShortcut::new(Modifiers::COMMAND, Key::O),
                 Command::OpenDialog,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
+                Command::OpenFind,
             ),
             (
                 KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus),
@@ -528,6 +590,10 @@ impl QariApp {
         if self.open_panel.visible {
             ui::open_panel::open_panel(ui, &mut self.open_panel, lang, &mut commands);
         }
+        if self.find.open && self.document.is_some() {
+            ui::find_bar::find_bar(ui, &mut self.find, lang, &mut commands);
+            self.refresh_find();
+        }
         if let Some(open) = &mut self.document {
             if self.sidebar.open {
                 let panel = if lang.rtl() {
@@ -565,7 +631,7 @@ impl QariApp {
             if open.flash.is_some() {
                 ctx.request_repaint_after(Duration::from_millis(100));
             }
-            let layers = [&open.marks, &transient];
+            let layers = [&open.marks, &self.find_marks, &transient];
             egui::CentralPanel::no_frame().show(ui, |ui| {
                 ui::reading_pane::reading_pane(
                     ui,

@@ -98,6 +98,15 @@ pub struct Strings {
     pub show_short_quotes: &'static str,
     pub sidebar: &'static str,
     pub title: &'static str,
+    pub find: &'static str,
+    pub find_hint: &'static str,
+    pub previous_match: &'static str,
+    pub next_match: &'static str,
+    pub fold_ya: &'static str,
+    pub fold_ta: &'static str,
+    pub close: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
 }
 
 /// English.
@@ -151,6 +160,15 @@ pub static EN: Strings = Strings {
     show_short_quotes: "Show short quotes",
     sidebar: "Sidebar",
     title: "title",
+    find: "Find:",
+    find_hint: "ignores harakat and tatweel",
+    previous_match: "Previous match (Shift+Enter)",
+    next_match: "Next match (Enter)",
+    fold_ya: "ى = ي",
+    fold_ta: "ة = ه",
+    close: "Close (Esc)",
+    previous: "Previous",
+    next: "Next",
 };
 
 /// Arabic.
@@ -204,4 +222,13 @@ pub static AR: Strings = Strings {
     show_short_quotes: "إظهار الاقتباسات القصيرة",
     sidebar: "الشريط الجانبي",
     title: "العنوان",
+    find: "بحث:",
+    find_hint: "يتجاهل الحركات والتطويل",
+    previous_match: "النتيجة السابقة (Shift+Enter)",
+    next_match: "النتيجة التالية (Enter)",
+    fold_ya: "ى = ي",
+    fold_ta: "ة = ه",
+    close: "إغلاق (Esc)",
+    previous: "السابق",
+    next: "التالي",
 };
