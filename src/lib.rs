@@ -4,9 +4,12 @@
 //! `text` lays out and paints; `ui` draws panels; `app` runs the window.
 
 pub mod analysis;
+pub mod annotations;
 pub mod app;
 pub mod cli;
 pub mod document;
 pub mod search;
+#[doc(hidden)]
+pub mod testing;
 pub mod text;
 pub mod ui;

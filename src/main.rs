@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     match qari::app::run(qari::app::StartOptions {
         file: cli.file,
         lang: None,
+        data_dir: None,
     }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

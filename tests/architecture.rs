@@ -1,5 +1,4 @@
 //! The model modules stay free of GUI and layout crates, so they can be tested and reused alone.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
 

@@ -1,7 +1,6 @@
 //! The real app driven headless through egui_kittest: open the sample, read it, select and copy.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use qari::testing as common;
 
 use std::time::Duration;
 
@@ -19,6 +18,7 @@ fn app_with_sample<'a>() -> Harness<'a, QariApp> {
                 StartOptions {
                     file: Some(common::sample_path()),
                     lang: Some(qari::ui::i18n::Lang::En),
+                    data_dir: Some(common::scratch_dir()),
                 },
             )
         });

@@ -1,7 +1,6 @@
 //! Layout invariants on the sample, hit-testing round trips, and UAX #9 visual order.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use qari::testing as common;
 
 use qari::text::{Page, PageStyle, TextStyle};
 
@@ -234,32 +233,34 @@ struct BidiCase {
     order: Vec<usize>,
 }
 
-fn bidi_cases() -> Vec<BidiCase> {
-    let data =
-        std::fs::read_to_string(common::fixture("bidi/BidiCharacterTest-excerpt.txt")).unwrap();
-    data.lines()
+fn bidi_cases() -> Result<Vec<BidiCase>, Box<dyn std::error::Error>> {
+    let data = std::fs::read_to_string(common::fixture("bidi/BidiCharacterTest-excerpt.txt"))?;
+    let mut cases = Vec::new();
+    for l in data
+        .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| {
-            let f: Vec<&str> = l.split(';').collect();
-            let text = f[0]
-                .split_whitespace()
-                .map(|h| char::from_u32(u32::from_str_radix(h, 16).unwrap()).unwrap())
-                .collect();
-            BidiCase {
-                text,
-                level: f[2].parse().unwrap(),
-                order: f[4]
-                    .split_whitespace()
-                    .map(|n| n.parse().unwrap())
-                    .collect(),
-            }
-        })
-        .collect()
+    {
+        let f: Vec<&str> = l.split(';').collect();
+        let mut text = String::new();
+        for h in f[0].split_whitespace() {
+            text.push(char::from_u32(u32::from_str_radix(h, 16)?).ok_or("bad code point")?);
+        }
+        let order = f[4]
+            .split_whitespace()
+            .map(str::parse)
+            .collect::<Result<Vec<usize>, _>>()?;
+        cases.push(BidiCase {
+            text,
+            level: f[2].parse()?,
+            order,
+        });
+    }
+    Ok(cases)
 }
 
 #[test]
-fn visual_order_matches_unicode_bidi_character_test() {
-    let cases = bidi_cases();
+fn visual_order_matches_unicode_bidi_character_test() -> Result<(), Box<dyn std::error::Error>> {
+    let cases = bidi_cases()?;
     assert!(cases.len() >= 300, "{} cases", cases.len());
     let mut engine = common::engine();
     let style = TextStyle::default();
@@ -284,4 +285,5 @@ fn visual_order_matches_unicode_bidi_character_test() {
         cases.len(),
         failures.join("\n")
     );
+    Ok(())
 }

@@ -1,7 +1,6 @@
 //! The sidebar driven through the real app: entities jump and mark, quotes copy with attribution.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use qari::testing as common;
 
 use std::time::Duration;
 
@@ -19,6 +18,7 @@ fn app(lang: Lang) -> Harness<'static, QariApp> {
                 StartOptions {
                     file: None,
                     lang: Some(lang),
+                    data_dir: Some(common::scratch_dir()),
                 },
             )
         });
@@ -157,4 +157,86 @@ fn search_ignores_diacritics_and_marks_matches() {
             .visible_blocks
             .contains(&block)
     );
+}
+
+fn app_on(data_dir: &std::path::Path) -> Harness<'static, QariApp> {
+    let dir = data_dir.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            QariApp::new(
+                cc,
+                StartOptions {
+                    file: Some(common::sample_path()),
+                    lang: Some(Lang::En),
+                    data_dir: Some(dir),
+                },
+            )
+        });
+    harness
+        .state_mut()
+        .wait_for_analysis(Duration::from_secs(30));
+    harness.run_steps(4);
+    harness
+}
+
+fn drag(harness: &mut Harness<'static, QariApp>, from: egui::Pos2, to: egui::Pos2) {
+    let press = |pressed, pos| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    harness.hover_at(from);
+    harness.step();
+    harness.event(press(true, from));
+    harness.step();
+    for i in 1..=6 {
+        harness.hover_at(from + (to - from) * (i as f32 / 6.0));
+        harness.step();
+    }
+    harness.event(press(false, to));
+    harness.run_steps(2);
+}
+
+#[test]
+fn a_highlight_survives_closing_and_reopening_the_app() {
+    let data = common::scratch_dir();
+    let doc = common::sample();
+    let text = doc.paragraphs().nth(1).unwrap().to_string();
+    let expected;
+    {
+        let mut harness = app_on(&data);
+        let rect = harness.get_by_label(&text).rect();
+        // Drag right to left across the middle of the paragraph's first line.
+        let y = rect.top() + 20.0;
+        drag(
+            &mut harness,
+            egui::pos2(rect.right() - 30.0, y),
+            egui::pos2(rect.right() - 260.0, y),
+        );
+        expected = harness
+            .state()
+            .document
+            .as_ref()
+            .unwrap()
+            .view
+            .selected_text()
+            .unwrap();
+        assert!(expected.chars().count() > 10, "{expected}");
+        harness.get_by_label("Highlight green").click();
+        harness.run_steps(3);
+        let d = harness.state().document.as_ref().unwrap();
+        assert_eq!(d.highlights.items.len(), 1);
+        assert_eq!(d.highlights.items[0].anchor.exact, expected);
+        assert!(!d.highlights.has_unsaved_changes(), "saved at once");
+    } // the app is dropped without any shutdown hook, as if killed
+    let mut harness = app_on(&data);
+    let d = harness.state().document.as_ref().unwrap();
+    assert_eq!(d.highlights.items.len(), 1);
+    assert_eq!(d.highlights.items[0].anchor.exact, expected);
+    assert!(!d.highlights.is_orphaned(0));
+    harness.get_by_label("Highlights").click();
+    harness.run_steps(2);
+    harness.get_by_label(&expected);
 }

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use crate::annotations::HighlightColor;
 use crate::text::Theme;
 use crate::ui::i18n::Lang;
 
@@ -55,5 +56,32 @@ pub enum Command {
     FindStep {
         /// Next rather than previous.
         forward: bool,
+    },
+    /// Highlight the selected text.
+    AddHighlight(HighlightColor),
+    /// Delete a highlight.
+    DeleteHighlight(u64),
+    /// Bring back the last deleted highlight.
+    UndoDeleteHighlight,
+    /// Change a highlight's note.
+    SetHighlightNote {
+        /// The highlight.
+        id: u64,
+        /// Its new note.
+        note: String,
+    },
+    /// Change a highlight's colour.
+    SetHighlightColor {
+        /// The highlight.
+        id: u64,
+        /// Its new colour.
+        color: HighlightColor,
+    },
+    /// Scroll to a highlight.
+    JumpToHighlight(u64),
+    /// Write all highlights to a file beside the document.
+    ExportHighlights {
+        /// Markdown rather than JSON.
+        markdown: bool,
     },
 }

@@ -6,6 +6,8 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use crate::analysis::{Analysis, analyze};
+use crate::annotations::store::Loaded;
+use crate::annotations::{DocText, HighlightStore};
 use crate::document::{Document, LoadError, LoadOptions, load_path};
 use crate::text::Page;
 use crate::text::fonts::{FontSources, arabic_families, font_system};
@@ -19,8 +21,8 @@ pub enum JobResult {
         request: u64,
         /// The file.
         path: PathBuf,
-        /// The document and its page, or why not.
-        result: Result<Box<(Document, Page)>, LoadError>,
+        /// The document, its page and saved highlights, or why not.
+        result: Result<Box<LoadedDoc>, LoadError>,
     },
     /// The system file picker closed.
     DialogClosed {
@@ -38,6 +40,21 @@ pub enum JobResult {
         /// Entities and quotes.
         analysis: Box<Analysis>,
     },
+}
+
+/// A loaded document with everything prepared off the UI thread.
+#[derive(Debug)]
+pub struct LoadedDoc {
+    /// The document.
+    pub doc: Document,
+    /// Its page of blocks.
+    pub page: Page,
+    /// Its text as highlight anchors see it.
+    pub text: DocText,
+    /// Its content hash.
+    pub hash: String,
+    /// Its saved highlights.
+    pub saved: Loaded,
 }
 
 /// Starts jobs and collects their results.
@@ -73,11 +90,28 @@ impl Jobs {
     }
 
     /// Loads a document in the background.
-    pub fn load(&self, request: u64, path: PathBuf, options: LoadOptions) {
+    pub fn load(
+        &self,
+        request: u64,
+        path: PathBuf,
+        options: LoadOptions,
+        store: Option<HighlightStore>,
+    ) {
         self.spawn("qari-loader", move || {
             let result = load_path(&path, &options).map(|doc| {
                 let page = Page::new(&doc);
-                Box::new((doc, page))
+                let text = DocText::new(&doc);
+                let hash = HighlightStore::content_hash(&text);
+                let saved = store
+                    .map(|s| s.load(&hash, Some(&path)))
+                    .unwrap_or_default();
+                Box::new(LoadedDoc {
+                    doc,
+                    page,
+                    text,
+                    hash,
+                    saved,
+                })
             });
             JobResult::Loaded {
                 request,

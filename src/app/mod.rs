@@ -2,6 +2,7 @@
 
 pub mod browser;
 pub mod commands;
+pub mod highlights;
 pub mod jobs;
 pub mod notices;
 pub mod settings;
@@ -14,6 +15,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 pub use commands::Command;
 
 use crate::analysis::Analysis;
+use crate::annotations::{HighlightColor, HighlightStore};
 use crate::document::{Document, LoadOptions};
 use crate::text::fonts::{FontSources, font_system};
 use crate::text::page::BlockKind;
@@ -36,6 +38,8 @@ pub struct StartOptions {
     pub file: Option<PathBuf>,
     /// Interface language, overriding the saved or system one.
     pub lang: Option<crate::ui::i18n::Lang>,
+    /// Where highlights are kept, overriding the user's data directory.
+    pub data_dir: Option<PathBuf>,
 }
 
 /// The open document and its view.
@@ -49,6 +53,8 @@ pub struct OpenDocument {
     pub view: ReaderView,
     /// Its load request number (matches the analysis job).
     pub request: u64,
+    /// The reader's highlights in it.
+    pub highlights: highlights::DocHighlights,
     /// Entities and quotes, once the background analysis is done.
     pub analysis: Option<Box<Analysis>>,
     /// A range marked briefly (a quote jumped to) and when the mark started.
@@ -58,12 +64,27 @@ pub struct OpenDocument {
 }
 
 impl OpenDocument {
-    fn new(doc: Document, path: PathBuf, page: crate::text::Page, request: u64) -> Self {
+    fn new(
+        loaded: jobs::LoadedDoc,
+        path: PathBuf,
+        request: u64,
+        store: Option<HighlightStore>,
+    ) -> Self {
+        let jobs::LoadedDoc {
+            doc,
+            page,
+            text,
+            hash,
+            saved,
+        } = loaded;
+        let highlights =
+            highlights::DocHighlights::new(text, hash, saved, store, &path, &doc.title);
         Self {
             doc,
             path,
             view: ReaderView::new(page),
             request,
+            highlights,
             analysis: None,
             flash: None,
             marks: MarkSet::default(),
@@ -187,6 +208,10 @@ pub struct QariApp {
     pub installed_fonts: Vec<String>,
     /// Text most recently put on the clipboard (also for tests).
     pub last_copied: Option<String>,
+    /// Where highlights are saved (none if there is no data directory).
+    pub store: Option<HighlightStore>,
+    /// Colour of the last highlight made (the shortcut uses it).
+    pub highlight_color: HighlightColor,
     jobs: Jobs,
     commands: Vec<Command>,
     next_request: u64,
@@ -241,6 +266,12 @@ impl QariApp {
             open_panel: OpenPanel::default(),
             installed_fonts: Vec::new(),
             last_copied: None,
+            store: options
+                .data_dir
+                .clone()
+                .or_else(HighlightStore::default_data_dir)
+                .map(|d| HighlightStore::new(&d)),
+            highlight_color: HighlightColor::Yellow,
             jobs,
             commands: Vec::new(),
             next_request: 0,
@@ -295,7 +326,11 @@ impl QariApp {
                 self.loading = None;
                 match result {
                     Ok(loaded) => {
-                        let (doc, page) = *loaded;
+                        let loaded = *loaded;
+                        if let Some(n) = &loaded.saved.notice {
+                            self.notices.push(NoticeKind::Warning, n.clone());
+                        }
+                        let doc = &loaded.doc;
                         for w in &doc.warnings {
                             self.notices
                                 .push(NoticeKind::Warning, format!("{w}: {}", path.display()));
@@ -304,7 +339,9 @@ impl QariApp {
                         self.sidebar.reset_for_document();
                         self.find.searched = None;
                         self.jobs.analyze(request, doc.clone());
-                        self.document = Some(OpenDocument::new(doc, path, page, request));
+                        self.document =
+                            Some(OpenDocument::new(loaded, path, request, self.store.clone()));
+                        self.report_orphans();
                     }
                     Err(err) => self.notices.push(NoticeKind::Error, err.to_string()),
                 }
@@ -353,8 +390,10 @@ impl QariApp {
                     path: path.clone(),
                     since: Instant::now(),
                 });
+                self.save_highlights(true);
+                let store = self.store.clone();
                 self.jobs
-                    .load(self.next_request, path, LoadOptions::default());
+                    .load(self.next_request, path, LoadOptions::default(), store);
             }
             Command::OpenDialog => {
                 let dir = self
@@ -408,6 +447,49 @@ impl QariApp {
                 self.settings.sidebar_open = self.sidebar.open;
             }
             Command::SetLang(lang) => self.settings.lang = lang,
+            Command::AddHighlight(color) => {
+                self.highlight_color = color;
+                let Some(d) = &mut self.document else { return };
+                let Some(sel) = d.view.selection.filter(|s| !s.is_empty()) else {
+                    return;
+                };
+                let (a, b) = sel.ordered();
+                if d.highlights
+                    .add((a.block, a.char), (b.block, b.char), color)
+                    .is_some()
+                {
+                    d.view.selection = None;
+                    self.sidebar.tab = crate::ui::sidebar::SidebarTab::Highlights;
+                }
+            }
+            Command::DeleteHighlight(id) => {
+                if let Some(d) = &mut self.document {
+                    d.highlights.delete(id);
+                }
+            }
+            Command::UndoDeleteHighlight => {
+                if let Some(d) = &mut self.document {
+                    d.highlights.undo_delete();
+                }
+            }
+            Command::SetHighlightNote { id, note } => {
+                if let Some(d) = &mut self.document {
+                    d.highlights.set_note(id, note);
+                }
+            }
+            Command::SetHighlightColor { id, color } => {
+                if let Some(d) = &mut self.document {
+                    d.highlights.set_color(id, color);
+                }
+            }
+            Command::JumpToHighlight(id) => {
+                if let Some(d) = &mut self.document
+                    && let Some((block, char)) = d.highlights.position_of(id)
+                {
+                    d.view.jump_to = Some(TextPos { block, char });
+                }
+            }
+            Command::ExportHighlights { markdown } => self.export_highlights(markdown),
             Command::OpenFind => {
                 self.find.open = true;
                 self.find.focus = true;
@@ -477,6 +559,74 @@ impl QariApp {
         }
     }
 
+    /// Writes pending highlight changes (all of them with `now`); failures become notices.
+    fn save_highlights(&mut self, now: bool) {
+        if let Some(d) = &mut self.document
+            && let Err(err) = d.highlights.save_if_due(now)
+        {
+            self.notices.push(NoticeKind::Error, err.to_string());
+        }
+    }
+
+    /// Tells the reader about highlights that no longer match the file.
+    fn report_orphans(&mut self) {
+        let Some(d) = &self.document else { return };
+        let n = (0..d.highlights.items.len())
+            .filter(|&i| d.highlights.is_orphaned(i))
+            .count();
+        if n > 0 {
+            self.notices.push(
+                NoticeKind::Warning,
+                format!("{n} highlight(s) could not be found in the changed file; they are kept in the Highlights tab"),
+            );
+        }
+    }
+
+    /// Writes the highlights as Markdown or JSON beside the document (or in the data folder).
+    fn export_highlights(&mut self, markdown: bool) {
+        let Some(d) = &self.document else { return };
+        let h = &d.highlights;
+        let orphaned = |x: &crate::annotations::Highlight| {
+            h.items
+                .iter()
+                .position(|y| y.id == x.id)
+                .is_some_and(|i| h.is_orphaned(i))
+        };
+        let (body, ext) = if markdown {
+            (
+                crate::annotations::export::to_markdown(&d.doc.title, &h.items, orphaned),
+                "md",
+            )
+        } else {
+            (
+                crate::annotations::export::to_json(&d.doc.title, &h.items, orphaned),
+                "json",
+            )
+        };
+        let stem = d
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "document".into());
+        let name = format!("{stem}.highlights.{ext}");
+        let beside = d.path.parent().map(|p| p.join(&name));
+        let fallback = HighlightStore::default_data_dir().map(|p| p.join(&name));
+        let written = [beside, fallback]
+            .into_iter()
+            .flatten()
+            .find(|target| std::fs::write(target, &body).is_ok());
+        match written {
+            Some(target) => self.notices.push(
+                NoticeKind::Info,
+                format!("Highlights exported to {}", target.display()),
+            ),
+            None => self.notices.push(
+                NoticeKind::Error,
+                format!("Could not write the highlights export: {name}"),
+            ),
+        }
+    }
+
     /// Searches again when the query or options changed; the first match is shown.
     fn refresh_find(&mut self) {
         let Some(d) = &self.document else { return };
@@ -521,6 +671,10 @@ impl QariApp {
             (
                 KeyboardShortcut::new(Modifiers::COMMAND, Key::F),
                 Command::OpenFind,
+            ),
+            (
+                KeyboardShortcut::new(Modifiers::COMMAND, Key::H),
+                Command::AddHighlight(self.highlight_color),
             ),
             (
                 KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus),
@@ -612,6 +766,7 @@ impl QariApp {
                     .collect();
                 let env = ui::sidebar::SidebarEnv {
                     analysis: open.analysis.as_deref(),
+                    highlights: Some(&open.highlights),
                     headings,
                     text: &mut self.text,
                     style: sidebar_style(&style.body),
@@ -631,7 +786,12 @@ impl QariApp {
             if open.flash.is_some() {
                 ctx.request_repaint_after(Duration::from_millis(100));
             }
-            let layers = [&open.marks, &self.find_marks, &transient];
+            let layers = [
+                &open.highlights.marks,
+                &open.marks,
+                &self.find_marks,
+                &transient,
+            ];
             egui::CentralPanel::no_frame().show(ui, |ui| {
                 ui::reading_pane::reading_pane(
                     ui,
@@ -641,6 +801,7 @@ impl QariApp {
                         style: &style,
                         theme: self.settings.theme,
                         marks: &layers,
+                        lang,
                     },
                     &mut commands,
                 );
@@ -656,7 +817,12 @@ impl QariApp {
         for command in commands {
             self.apply(Some(&ctx), command);
         }
-        if self.notices.expire() || self.loading.is_some() {
+        self.save_highlights(false);
+        let unsaved = self
+            .document
+            .as_ref()
+            .is_some_and(|d| d.highlights.has_unsaved_changes());
+        if self.notices.expire() || self.loading.is_some() || unsaved {
             ctx.request_repaint_after(Duration::from_millis(100));
         }
     }
@@ -669,6 +835,7 @@ impl eframe::App for QariApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        self.save_highlights(true);
     }
 }
 

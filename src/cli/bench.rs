@@ -68,6 +68,7 @@ pub fn bench_scroll(args: &ScrollArgs) -> anyhow::Result<()> {
         StartOptions {
             file: Some(args.file.clone()),
             lang: None,
+            data_dir: None,
         },
     );
     app.wait_for_load(Duration::from_secs(120));

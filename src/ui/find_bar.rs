@@ -61,12 +61,14 @@ pub fn find_bar(ui: &mut Ui, state: &mut FindState, lang: Lang, commands: &mut V
     let s = lang.s();
     egui::Panel::top("qari-find-bar").show(ui, |ui| {
         super::row(ui, lang, |ui| {
-            ui.label(visual(s.find));
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut state.query)
-                    .desired_width(240.0)
-                    .hint_text(visual(s.find_hint)),
-            );
+            let label = ui.label(visual(s.find));
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut state.query)
+                        .desired_width(240.0)
+                        .hint_text(visual(s.find_hint)),
+                )
+                .labelled_by(label.id);
             if state.focus {
                 field.request_focus();
                 state.focus = false;

@@ -10,6 +10,7 @@ pub mod rtl_label;
 pub mod selection;
 pub mod sidebar;
 pub mod start_screen;
+pub mod swatch;
 pub mod toolbar;
 pub mod visual_order;
 

@@ -22,12 +22,14 @@ pub fn open_panel(ui: &mut Ui, panel: &mut OpenPanel, lang: Lang, commands: &mut
                 ui.separator();
             }
             ui.horizontal(|ui| {
-                ui.label(visual(s.path));
-                let field = ui.add(
-                    egui::TextEdit::singleline(&mut panel.path_input)
-                        .desired_width(380.0)
-                        .hint_text("/path/to/article.txt"),
-                );
+                let label = ui.label(visual(s.path));
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut panel.path_input)
+                            .desired_width(380.0)
+                            .hint_text("/path/to/article.txt"),
+                    )
+                    .labelled_by(label.id);
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.button(visual(s.open.trim_end_matches('…'))).clicked() || entered {
                     let path = std::path::PathBuf::from(panel.path_input.trim());

@@ -11,8 +11,12 @@ use crate::text::paint::add_paragraph;
 use crate::text::theme::Rgba;
 use crate::text::{LayoutEngine, Page, PageStyle, TextSystem, Theme};
 
+use super::i18n::Lang;
 use super::marks::{MarkSet, MarkStyle};
 use super::selection::{Selection, TextPos};
+use super::swatch::{color_name, swatch};
+use super::visual_order::visual;
+use crate::annotations::HighlightColor;
 
 /// Per-document view state of the reading pane.
 #[derive(Debug)]
@@ -68,6 +72,8 @@ pub struct PaneEnv<'a> {
     pub theme: Theme,
     /// Marks to draw, in layers (later layers on top).
     pub marks: &'a [&'a MarkSet],
+    /// Interface language.
+    pub lang: super::i18n::Lang,
 }
 
 /// Converts a theme colour for egui.
@@ -87,6 +93,7 @@ pub fn reading_pane(
         style,
         theme,
         marks,
+        lang,
     } = env;
     let TextSystem { engine, atlas, .. } = text;
     resolve_jump(view, engine, style);
@@ -137,18 +144,35 @@ pub fn reading_pane(
         expose_blocks(ui, view, &placed, &frame, origin);
         view.visible_blocks = placed.iter().map(|b| b.index).collect();
 
+        if !response.dragged() {
+            highlight_bar(ui, view, &placed, &frame, origin, lang, commands);
+        }
+        let strings = lang.s();
         response.context_menu(|ui| {
             let has_selection = view.selection.is_some_and(|s| !s.is_empty());
             if ui
-                .add_enabled(has_selection, egui::Button::new("Copy"))
+                .add_enabled(has_selection, egui::Button::new(visual(strings.copy)))
                 .clicked()
             {
                 commands.push(Command::CopySelection);
                 ui.close();
             }
-            if ui.button("Select all").clicked() {
+            if ui.button(visual(strings.select_all)).clicked() {
                 commands.push(Command::SelectAll);
                 ui.close();
+            }
+            if has_selection {
+                ui.separator();
+                ui.label(visual(strings.highlight));
+                ui.horizontal(|ui| {
+                    for c in HighlightColor::ALL {
+                        let label = format!("{} {}", strings.highlight, color_name(c, strings));
+                        if swatch(ui, c, false, label).clicked() {
+                            commands.push(Command::AddHighlight(c));
+                            ui.close();
+                        }
+                    }
+                });
             }
         });
     });
@@ -362,6 +386,49 @@ fn handle_pointer(
             ui.ctx().request_repaint();
         }
     }
+}
+
+/// Colour dots just under the end of a finished selection: one click highlights it.
+fn highlight_bar(
+    ui: &Ui,
+    view: &ReaderView,
+    placed: &[PlacedBlock],
+    frame: &PageFrame,
+    origin: Pos2,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
+    let Some(sel) = view.selection.filter(|s| !s.is_empty()) else {
+        return;
+    };
+    let Some(block) = placed.iter().find(|b| b.index == sel.focus.block) else {
+        return;
+    };
+    let (x, line_i) = block.layout.caret(sel.focus.char);
+    let Some(line) = block.layout.lines.get(line_i) else {
+        return;
+    };
+    let o = block_origin(block, frame, origin);
+    let s = lang.s();
+    let at = pos2(o.x + x - 70.0, o.y + line.top + line.height + 2.0);
+    egui::Area::new(Id::unique("qari-highlight-bar"))
+        .fixed_pos(at)
+        .order(egui::Order::Foreground)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for c in HighlightColor::ALL {
+                        let label = format!("{} {}", s.highlight, color_name(c, s));
+                        if swatch(ui, c, false, label)
+                            .on_hover_text(visual(s.highlight_hint))
+                            .clicked()
+                        {
+                            commands.push(Command::AddHighlight(c));
+                        }
+                    }
+                });
+            });
+        });
 }
 
 fn block_origin(block: &PlacedBlock, frame: &PageFrame, origin: Pos2) -> Pos2 {

@@ -111,6 +111,8 @@ pub struct SidebarEnv<'a> {
     pub analysis: Option<&'a Analysis>,
     /// Section headings as (block, text), for the contents tab.
     pub headings: Vec<(usize, &'a str)>,
+    /// The document's highlights.
+    pub highlights: Option<&'a crate::app::highlights::DocHighlights>,
     /// Text path for Arabic.
     pub text: &'a mut TextSystem,
     /// Style of sidebar text.
@@ -162,7 +164,7 @@ pub fn sidebar(
     match state.tab {
         SidebarTab::Entities => entities_tab(ui, state, &mut env, commands),
         SidebarTab::Quotes => quotes_tab(ui, state, &mut env, commands),
-        SidebarTab::Highlights => {}
+        SidebarTab::Highlights => highlights_tab(ui, &mut env, commands),
         SidebarTab::Contents => contents_tab(ui, &mut env, commands),
     }
 }
@@ -188,8 +190,9 @@ fn entities_tab(
         return;
     };
     super::row(ui, env.lang, |ui| {
-        ui.label(visual(s.filter));
-        ui.add(egui::TextEdit::singleline(&mut state.filter).desired_width(f32::INFINITY));
+        let label = ui.label(visual(s.filter));
+        ui.add(egui::TextEdit::singleline(&mut state.filter).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
     });
     super::checkbox(ui, &mut state.underline, s.underline_entities, env.lang);
     let filter = normalize(&state.filter);
@@ -307,6 +310,78 @@ fn quotes_tab(
         }
         if !any {
             header(ui, env, s.no_quotes, env.color);
+        }
+    });
+}
+
+fn highlights_tab(ui: &mut Ui, env: &mut SidebarEnv<'_>, commands: &mut Vec<Command>) {
+    let s = env.lang.s();
+    let Some(hl) = env.highlights else { return };
+    super::row(ui, env.lang, |ui| {
+        if ui.button(visual(s.export_markdown)).clicked() {
+            commands.push(Command::ExportHighlights { markdown: true });
+        }
+        if ui.button(visual(s.export_json)).clicked() {
+            commands.push(Command::ExportHighlights { markdown: false });
+        }
+        if hl.deleted.is_some() && ui.button(visual(s.undo_delete)).clicked() {
+            commands.push(Command::UndoDeleteHighlight);
+        }
+    });
+    ui.separator();
+    if hl.items.is_empty() {
+        let color = env.color;
+        header(ui, env, s.no_highlights, color);
+        return;
+    }
+    ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+        ui.set_max_width(ui.available_width() - 12.0);
+        for (i, h) in hl.items.iter().enumerate() {
+            egui::Frame::group(ui.style())
+                .inner_margin(6.0)
+                .show(ui, |ui| {
+                    super::row(ui, env.lang, |ui| {
+                        for c in crate::annotations::HighlightColor::ALL {
+                            let name = super::swatch::color_name(c, s);
+                            if super::swatch::swatch(ui, c, c == h.color, name.to_string())
+                                .clicked()
+                            {
+                                commands.push(Command::SetHighlightColor { id: h.id, color: c });
+                            }
+                        }
+                        if ui.button(visual(s.delete)).clicked() {
+                            commands.push(Command::DeleteHighlight(h.id));
+                        }
+                    });
+                    let r = rtl_label(
+                        ui,
+                        env.text,
+                        &h.anchor.exact,
+                        &env.style,
+                        env.color,
+                        Sense::click(),
+                    );
+                    if r.clicked() {
+                        commands.push(Command::JumpToHighlight(h.id));
+                    }
+                    if hl.is_orphaned(i) {
+                        let warn = egui::Color32::from_rgb(0xc0, 0x60, 0x10);
+                        header(ui, env, s.orphaned, warn);
+                    }
+                    let mut note = h.note.clone();
+                    let label = ui.label(visual(s.note));
+                    let edit = ui
+                        .add(
+                            egui::TextEdit::multiline(&mut note)
+                                .desired_rows(1)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id);
+                    if edit.changed() {
+                        commands.push(Command::SetHighlightNote { id: h.id, note });
+                    }
+                });
+            ui.add_space(4.0);
         }
     });
 }
