@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use qari::analysis::conll::tag_conll;
 use qari::analysis::tagger::Tagger;
 use qari::analysis::train::{
-    TrainConfig, add_training_lexicon, entity_f1, load_data, load_gazetteer, read_conll, train,
-    train_from_files,
+    TrainConfig, add_training_lexicon, entity_f1, load_data, load_gazetteer, read_conll,
+    train_config, train_from_files,
 };
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -26,6 +26,12 @@ fn main() -> Result<(), Box<dyn Error>> {
             "--out" => out = PathBuf::from(args.next().ok_or("--out needs a path")?),
             "--epochs" => config.epochs = args.next().ok_or("--epochs needs N")?.parse()?,
             "--bits" => config.bits = args.next().ok_or("--bits needs N")?.parse()?,
+            "--pa" => config.pa_c = args.next().ok_or("--pa needs C")?.parse()?,
+            "--recall-cost" => {
+                config.recall_cost = args.next().ok_or("--recall-cost needs X")?.parse()?
+            }
+            "--one-pass" => config.two_pass = false,
+            "--aqmar" => config.aqmar_dir = Some(root.join("data/ner/aqmar")),
             "--no-aqmar" => config.aqmar_dir = None,
             "--no-aqmar-misc" => config.aqmar_misc = false,
             other => return Err(format!("unknown argument {other}").into()),
@@ -37,7 +43,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         let (sentences, dev_lines) = load_data(&config)?;
         let mut gaz = load_gazetteer(&config.gazetteer_dir)?;
         add_training_lexicon(&mut gaz, &sentences);
-        let tagger = train(&sentences, gaz, config.epochs, config.bits);
+        let tagger = train_config(&sentences, gaz, &config);
         let bytes = tagger.to_bytes();
         let tagger = Tagger::from_bytes(&bytes)?;
         let gold_text = dev_lines.join("\n") + "\n";
@@ -45,14 +51,18 @@ fn main() -> Result<(), Box<dyn Error>> {
         let target = root.join("target");
         std::fs::write(target.join("dev.gold.conll"), &gold_text)?;
         std::fs::write(target.join("dev.pred.conll"), &pred_text)?;
-        let gold: Vec<_> = read_conll(&gold_text, true)
-            .into_iter()
-            .map(|s| s.into_iter().map(|(_, t)| t).collect())
-            .collect();
-        let pred: Vec<_> = read_conll(&pred_text, true)
-            .into_iter()
-            .map(|s| s.into_iter().map(|(_, t)| t).collect())
-            .collect();
+        // One flat sequence each: gold and predicted sentence splits may differ.
+        let flat = |text: &str| -> Vec<Vec<_>> {
+            vec![
+                read_conll(text, true)
+                    .into_iter()
+                    .flatten()
+                    .map(|(_, t)| t)
+                    .collect(),
+            ]
+        };
+        let gold = flat(&gold_text);
+        let pred = flat(&pred_text);
         let (p, r, f) = entity_f1(&gold, &pred);
         println!(
             "dev: {} train sentences, {} dev tokens; P {p:.1} R {r:.1} F1 {f:.1} ({:.1}s)",

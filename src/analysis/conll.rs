@@ -1,5 +1,6 @@
 //! CoNLL-style tagging for `qari ner --conll`: `token [TAG]` lines in, `token TAG` lines out.
 
+use super::features::DOC_SENTENCES;
 use super::tagger::Tagger;
 use super::tokens::is_sentence_end;
 use super::train::parse_line;
@@ -7,38 +8,54 @@ use super::train::parse_line;
 /// Tags CoNLL input: one `token [TAG]` per line, blank line = sentence break. Any given tag
 /// is ignored. Writes one `token TAG` line per input token with the predicted IOB tag over
 /// PERS, LOC, ORG, MISC, and keeps the blank lines. Long runs without blank lines (ANERcorp
-/// has none) are decoded sentence by sentence, split at sentence-final punctuation.
+/// has none) are decoded sentence by sentence, split at sentence-final punctuation. The
+/// input has no document boundaries, so runs of consecutive sentences stand in for
+/// documents (for the tagger's document-level second pass).
 pub fn tag_conll(input: &str, tagger: &Tagger) -> String {
-    let mut out = String::with_capacity(input.len() + input.len() / 4);
-    let mut sentence: Vec<String> = Vec::new();
-    let flush = |sentence: &mut Vec<String>, out: &mut String| {
-        if sentence.is_empty() {
-            return;
-        }
-        let toks: Vec<&str> = sentence.iter().map(String::as_str).collect();
-        let tags = tagger.tag(&toks);
-        for (t, tag) in toks.iter().zip(tags) {
-            out.push_str(t);
-            out.push(' ');
-            out.push_str(tag.as_str());
-            out.push('\n');
-        }
-        sentence.clear();
-    };
+    // Sentences of tokens, each followed by the number of blank lines after it.
+    let mut sentences: Vec<(Vec<&str>, usize)> = Vec::new();
+    let mut leading_blanks = 0;
+    let mut cur: Vec<&str> = Vec::new();
     for line in input.lines() {
         match parse_line(line) {
             None => {
-                flush(&mut sentence, &mut out);
-                out.push('\n');
+                if !cur.is_empty() {
+                    sentences.push((std::mem::take(&mut cur), 0));
+                }
+                match sentences.last_mut() {
+                    Some(last) => last.1 += 1,
+                    None => leading_blanks += 1,
+                }
             }
             Some((tok, _given_tag)) => {
-                sentence.push(tok.to_string());
+                cur.push(tok);
                 if is_sentence_end(tok) {
-                    flush(&mut sentence, &mut out);
+                    sentences.push((std::mem::take(&mut cur), 0));
                 }
             }
         }
     }
-    flush(&mut sentence, &mut out);
+    if !cur.is_empty() {
+        sentences.push((cur, 0));
+    }
+    let mut out = String::with_capacity(input.len() + input.len() / 4);
+    for _ in 0..leading_blanks {
+        out.push('\n');
+    }
+    for chunk in sentences.chunks(DOC_SENTENCES) {
+        let doc: Vec<Vec<&str>> = chunk.iter().map(|(s, _)| s.clone()).collect();
+        let tags = tagger.tag_document(&doc);
+        for ((toks, blanks), tags) in chunk.iter().zip(tags) {
+            for (t, tag) in toks.iter().zip(tags) {
+                out.push_str(t);
+                out.push(' ');
+                out.push_str(tag.as_str());
+                out.push('\n');
+            }
+            for _ in 0..*blanks {
+                out.push('\n');
+            }
+        }
+    }
     out
 }

@@ -55,39 +55,81 @@ fn is_hashtag_glue(t: &str) -> bool {
 /// Tokenizes and tags a paragraph sentence by sentence. The `#` and `_` of hashtags are
 /// hidden from the tagger so `#الولايات_المتحدة` reads as the two words of the name.
 pub fn tag_paragraph<'a>(text: &'a str, tagger: &Tagger) -> TaggedParagraph<'a> {
-    let tokens = tokenize(text);
-    let mut tags = vec![Tag::O; tokens.len()];
+    tag_paragraphs(&[text], tagger)
+        .pop()
+        .unwrap_or_else(|| TaggedParagraph {
+            text,
+            tokens: Vec::new(),
+            tags: Vec::new(),
+            hashtags: Vec::new(),
+        })
+}
+
+/// Token indices of each sentence the tagger sees in a paragraph (hashtag glue hidden).
+fn tagger_sentences(tokens: &[Token], text: &str) -> Vec<Vec<usize>> {
     let visible: Vec<usize> = (0..tokens.len())
         .filter(|&i| !(tokens[i].kind == TokenKind::Punct && is_hashtag_glue(tokens[i].text(text))))
         .collect();
+    let mut out = Vec::new();
     let mut start = 0;
     for k in 0..=visible.len() {
         let end_here = k == visible.len() || is_sentence_end(tokens[visible[k]].text(text));
         if end_here {
             let stop = (k + 1).min(visible.len());
             if start < stop {
-                let idx = &visible[start..stop];
-                let words: Vec<&str> = idx.iter().map(|&i| tokens[i].text(text)).collect();
-                for (&i, t) in idx.iter().zip(tagger.tag(&words)) {
-                    tags[i] = t;
-                }
+                out.push(visible[start..stop].to_vec());
             }
             start = stop;
         }
     }
-    // Re-link I- tags across the hidden hashtag glue (the tagger never saw it).
-    for i in 1..tokens.len() {
-        if tags[i].is_inside() && tags[i - 1] == Tag::O && is_hashtag_glue(tokens[i - 1].text(text))
-        {
-            tags[i - 1] = tags[i];
+    out
+}
+
+/// Tokenizes and tags the paragraphs of one document together, so the tagger's document
+/// pass sees every sentence (a name tagged confidently in one paragraph helps elsewhere).
+pub fn tag_paragraphs<'a>(texts: &[&'a str], tagger: &Tagger) -> Vec<TaggedParagraph<'a>> {
+    let tokens: Vec<Vec<Token>> = texts.iter().map(|t| tokenize(t)).collect();
+    let groups: Vec<Vec<Vec<usize>>> = texts
+        .iter()
+        .zip(&tokens)
+        .map(|(text, toks)| tagger_sentences(toks, text))
+        .collect();
+    let mut doc: Vec<Vec<&str>> = Vec::new();
+    for ((text, toks), sents) in texts.iter().zip(&tokens).zip(&groups) {
+        for idx in sents {
+            doc.push(idx.iter().map(|&i| toks[i].text(text)).collect());
         }
     }
-    TaggedParagraph {
-        text,
-        tokens,
-        tags,
-        hashtags: find_hashtags(text),
-    }
+    let mut doc_tags = tagger.tag_document(&doc).into_iter();
+    texts
+        .iter()
+        .zip(tokens)
+        .zip(&groups)
+        .map(|((&text, tokens), sents)| {
+            let mut tags = vec![Tag::O; tokens.len()];
+            for idx in sents {
+                let sent_tags = doc_tags.next().unwrap_or_default();
+                for (&i, t) in idx.iter().zip(sent_tags) {
+                    tags[i] = t;
+                }
+            }
+            // Re-link I- tags across the hidden hashtag glue (the tagger never saw it).
+            for i in 1..tokens.len() {
+                if tags[i].is_inside()
+                    && tags[i - 1] == Tag::O
+                    && is_hashtag_glue(tokens[i - 1].text(text))
+                {
+                    tags[i - 1] = tags[i];
+                }
+            }
+            TaggedParagraph {
+                text,
+                tokens,
+                tags,
+                hashtags: find_hashtags(text),
+            }
+        })
+        .collect()
 }
 
 /// A mention before grouping.

@@ -25,6 +25,44 @@ pub struct TokenInfo {
     pub phrase_pos: u8,
     /// Class flags of the phrase the token is part of.
     pub phrase_class: u16,
+    /// Training-corpus frequency class of the word (see [`lex_codes`]).
+    pub lex_freq: u8,
+    /// Training-corpus name class of the word (see [`lex_codes`]).
+    pub lex_type: u8,
+}
+
+/// Turns training-corpus counts into a frequency class (0 unseen, 1 once, 2 twice or three
+/// times, 3 up to 9, 4 more) and a name class (dominant type × share of occurrences in names:
+/// 0 never in a name, else 1 + 3·type + share bucket).
+pub fn lex_codes(c: Option<&[u32; 5]>) -> (u8, u8) {
+    let Some(c) = c else {
+        return (0, 0);
+    };
+    let total: u32 = c.iter().sum();
+    let freq = match total {
+        0 => 0,
+        1 => 1,
+        2..=3 => 2,
+        4..=9 => 3,
+        _ => 4,
+    };
+    let (ty, &best) = c[1..]
+        .iter()
+        .enumerate()
+        .max_by_key(|&(i, v)| (*v, 4 - i))
+        .unwrap_or((0, &0));
+    if best == 0 || total == 0 {
+        return (freq, 0);
+    }
+    let share = best as f32 / total as f32;
+    let bucket = if share < 0.3 {
+        0
+    } else if share < 0.7 {
+        1
+    } else {
+        2
+    };
+    (freq, 1 + 3 * ty as u8 + bucket)
 }
 
 /// Shape classes (see [`TokenInfo::shape`]).
@@ -93,7 +131,10 @@ pub fn token_infos(tokens: &[&str], gaz: &Gazetteer, triggers: &Triggers) -> Vec
             if split.definite {
                 clitics.push_str("+ال");
             }
+            let (lex_freq, lex_type) = lex_codes(gaz.lex(&split.with_article));
             TokenInfo {
+                lex_freq,
+                lex_type,
                 shape: shape_of(&norm),
                 norm,
                 with_article: split.with_article,
@@ -290,10 +331,121 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     // Nisba adjectives after a word ("الجيش الروسي") and before it.
     out.push(H::new(42).bytes(suffix(norm_at(1), 2)).finish());
     out.push(H::new(43).bytes(suffix(norm_at(-1), 2)).finish());
+    for (tpl, k) in [(50u8, 0isize), (51, -1), (52, 1), (53, -2), (54, 2)] {
+        if let Some(t) = at(k) {
+            out.push(
+                H::new(tpl)
+                    .num(t.lex_freq as u64)
+                    .num(t.lex_type as u64)
+                    .finish(),
+            );
+        }
+    }
+    let lex_at = |k: isize| at(k).map_or(99, |t| t.lex_type as u64 * 8 + t.lex_freq as u64);
+    out.push(
+        H::new(55)
+            .num(w.lex_freq as u64)
+            .bytes(bare_at(-1))
+            .finish(),
+    );
+    out.push(
+        H::new(56)
+            .num(lex_at(-1))
+            .num(lex_at(0))
+            .num(lex_at(1))
+            .finish(),
+    );
+    out.push(H::new(57).num(w.lex_freq as u64).num(w.gaz as u64).finish());
     out.push(
         H::new(44)
             .bytes(prefix(&w.norm, 2))
             .bytes(suffix(&w.norm, 2))
             .finish(),
     );
+}
+
+/// What a first tagging pass said about the other occurrences of a token's word in the same
+/// document, and about the token itself (features of the second pass).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DocInfo {
+    /// Other occurrences of the word predicted `[O, PERS, LOC, ORG, MISC]`.
+    pub others: [u16; 5],
+    /// The first pass's tag of this token.
+    pub first: u8,
+}
+
+/// Sentences per pseudo-document when a text has no document boundaries (CoNLL input).
+pub const DOC_SENTENCES: usize = 30;
+
+/// Computes [`DocInfo`]s for a document from its first-pass tags.
+pub fn doc_infos(doc: &[Vec<TokenInfo>], first: &[Vec<u8>]) -> Vec<Vec<DocInfo>> {
+    let key_ok = |t: &TokenInfo| t.with_article.chars().count() >= 2 && t.shape == 1;
+    let slot = |tag: u8| {
+        if tag == 0 {
+            0
+        } else {
+            (1 + (tag - 1) / 2) as usize
+        }
+    };
+    let mut counts: std::collections::HashMap<&str, [u16; 5]> = std::collections::HashMap::new();
+    for (s, tags) in doc.iter().zip(first) {
+        for (t, &tag) in s.iter().zip(tags) {
+            if key_ok(t) {
+                counts.entry(t.with_article.as_str()).or_default()[slot(tag)] += 1;
+            }
+        }
+    }
+    doc.iter()
+        .zip(first)
+        .map(|(s, tags)| {
+            s.iter()
+                .zip(tags)
+                .map(|(t, &tag)| {
+                    let mut others = [0u16; 5];
+                    if key_ok(t)
+                        && let Some(c) = counts.get(t.with_article.as_str())
+                    {
+                        others = *c;
+                        others[slot(tag)] -= 1;
+                    }
+                    DocInfo { others, first: tag }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Appends the second-pass features of token `i` (after [`features`]).
+pub fn doc_features(infos: &[TokenInfo], docs: &[DocInfo], i: usize, out: &mut Vec<u64>) {
+    let Some(d) = docs.get(i) else {
+        return;
+    };
+    let first_at = |k: isize| {
+        let j = i as isize + k;
+        if j < 0 {
+            99
+        } else {
+            docs.get(j as usize).map_or(98, |d| d.first as u64)
+        }
+    };
+    out.push(H::new(60).num(d.first as u64).finish());
+    out.push(
+        H::new(61)
+            .num(first_at(-1))
+            .num(d.first as u64)
+            .num(first_at(1))
+            .finish(),
+    );
+    let mut mask = 0u64;
+    for (t, &c) in d.others.iter().enumerate().skip(1) {
+        if c > 0 {
+            mask |= 1 << t;
+            out.push(H::new(62).num(t as u64).num(c.min(3) as u64).finish());
+            out.push(H::new(63).num(t as u64).num(d.first as u64).finish());
+        }
+    }
+    let any_o = d.others[0] > 0;
+    out.push(H::new(64).num(mask).num(any_o as u64).finish());
+    let lex = infos.get(i).map_or(0, |t| t.lex_freq as u64);
+    out.push(H::new(65).num(mask).num(lex).finish());
 }

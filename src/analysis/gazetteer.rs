@@ -350,7 +350,13 @@ pub struct Gazetteer {
     phrases: HashMap<String, u16>,
     /// Longest phrase, in words.
     max_phrase_words: usize,
+    /// Training-corpus counts of a word form (clitics removed, article kept): occurrences
+    /// outside names, then inside PERS, LOC, ORG and MISC names.
+    lexicon: HashMap<String, LexCounts>,
 }
+
+/// Counts of a word form in the training corpus: `[O, PERS, LOC, ORG, MISC]`.
+pub type LexCounts = [u32; 5];
 
 impl Gazetteer {
     /// Adds a name (one word or a phrase) with class flags.
@@ -394,6 +400,16 @@ impl Gazetteer {
         *self.words.entry(normalized.to_string()).or_insert(0) |= flags;
     }
 
+    /// Training-corpus counts of a word form (see [`LexCounts`]), if it was seen.
+    pub fn lex(&self, with_article: &str) -> Option<&LexCounts> {
+        self.lexicon.get(with_article)
+    }
+
+    /// Replaces the training-corpus word counts.
+    pub fn set_lexicon(&mut self, lexicon: HashMap<String, LexCounts>) {
+        self.lexicon = lexicon;
+    }
+
     /// Number of single words known.
     pub fn len(&self) -> usize {
         self.words.len() + self.phrases.len()
@@ -416,6 +432,18 @@ impl Gazetteer {
             out.push_str(name);
             out.push('\n');
         }
+        let mut lex: Vec<(&String, &LexCounts)> = self.lexicon.iter().collect();
+        lex.sort();
+        for (w, c) in lex {
+            out.push('L');
+            for n in c {
+                out.push_str(&n.to_string());
+                out.push(',');
+            }
+            out.push('\t');
+            out.push_str(w);
+            out.push('\n');
+        }
         out
     }
 
@@ -426,6 +454,14 @@ impl Gazetteer {
             let Some((flags, name)) = line.split_once('\t') else {
                 continue;
             };
+            if let Some(counts) = flags.strip_prefix('L') {
+                let mut c: LexCounts = [0; 5];
+                for (slot, v) in c.iter_mut().zip(counts.split(',')) {
+                    *slot = v.parse().unwrap_or(0);
+                }
+                g.lexicon.insert(name.to_string(), c);
+                continue;
+            }
             let Ok(flags) = flags.parse::<u16>() else {
                 continue;
             };

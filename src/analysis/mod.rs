@@ -23,7 +23,7 @@ use crate::document::Document;
 pub use schema::{Analysis, Entity, EntityKind, Mention, Quote, QuoteKind};
 pub use tagger::Tagger;
 
-use entities::{TaggedParagraph, find_mentions, group, tag_paragraph};
+use entities::{TaggedParagraph, find_mentions, group, tag_paragraphs};
 use quotes::{QuoteClass, find_quotes};
 use speakers::{Context, MentionIndex, Speaker, find_speaker};
 
@@ -50,10 +50,10 @@ pub fn analyze_with(doc: &Document, tagger: &Tagger) -> Analysis {
     let paragraphs: Vec<String> = doc.paragraphs().map(str::to_string).collect();
     // The title is analysed as text 0 so names only the headline uses are found too; body
     // paragraph i is text i + 1 until the offsets are shifted back below.
-    let paras: Vec<TaggedParagraph> = std::iter::once(doc.title.as_str())
+    let texts: Vec<&str> = std::iter::once(doc.title.as_str())
         .chain(paragraphs.iter().map(String::as_str))
-        .map(|p| tag_paragraph(p, tagger))
         .collect();
+    let paras: Vec<TaggedParagraph> = tag_paragraphs(&texts, tagger);
     let raw = find_mentions(&paras, tagger.gazetteer());
     let (mut entities, resolved) = group(&raw, &paras);
 

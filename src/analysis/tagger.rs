@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use super::features::{TokenInfo, features, token_infos};
+use super::features::{TokenInfo, doc_features, doc_infos, features, token_infos};
 use super::gazetteer::{Gazetteer, Triggers};
 
 /// Entity types of the IOB scheme.
@@ -176,6 +176,7 @@ impl Weights {
 #[derive(Debug, Clone)]
 pub struct Tagger {
     weights: Weights,
+    second: Option<Weights>,
     gazetteer: Gazetteer,
     triggers: Triggers,
 }
@@ -243,9 +244,17 @@ impl Tagger {
     pub fn new(weights: Weights, gazetteer: Gazetteer) -> Self {
         Self {
             weights,
+            second: None,
             gazetteer,
             triggers: Triggers::default(),
         }
+    }
+
+    /// Adds second-pass weights, which also see what the first pass said about the other
+    /// occurrences of each word in the document (see [`Tagger::tag_document`]).
+    pub fn with_second_pass(mut self, second: Weights) -> Self {
+        self.second = Some(second);
+        self
     }
 
     /// The shipped model, loaded once on first use.
@@ -274,59 +283,30 @@ impl Tagger {
         if r.take(8)? != MAGIC {
             return Err(ModelError::BadMagic);
         }
-        let bits = r.u32()?;
-        if !(8..=24).contains(&bits) {
-            return Err(ModelError::BadHeader("bucket bits"));
-        }
-        let ntags = r.u32()? as usize;
-        if ntags != NUM_TAGS {
-            return Err(ModelError::BadHeader("tag count"));
-        }
-        let len = (1usize << bits) * NUM_TAGS;
-        let raw = r.take(len * 2)?;
-        let emit: Vec<i16> = raw
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
-        let mut trans = Vec::with_capacity(NUM_TAGS * NUM_TAGS);
-        for _ in 0..NUM_TAGS * NUM_TAGS {
-            trans.push(r.i32()?);
-        }
-        let mut start = Vec::with_capacity(NUM_TAGS);
-        for _ in 0..NUM_TAGS {
-            start.push(r.i32()?);
-        }
+        let weights = read_weights(&mut r)?;
         let glen = r.u32()? as usize;
         let gtext = std::str::from_utf8(r.take(glen)?)
             .map_err(|_| ModelError::BadHeader("gazetteer text"))?;
-        Ok(Tagger::new(
-            Weights {
-                bits,
-                emit,
-                trans,
-                start,
-            },
-            Gazetteer::from_text(gtext),
-        ))
+        let mut tagger = Tagger::new(weights, Gazetteer::from_text(gtext));
+        if r.pos < r.b.len() {
+            tagger.second = Some(read_weights(&mut r)?);
+        }
+        Ok(tagger)
     }
 
-    /// Writes the model: magic, bucket bits, tag count, little-endian i16 emissions,
-    /// i32 transitions and start weights, then the gazetteer as text.
+    /// Writes the model: magic, the first-pass weights (bucket bits, tag count,
+    /// little-endian i16 emissions, i32 transitions and start weights), the gazetteer as
+    /// text, then the second-pass weights in the same layout when there are any.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let w = &self.weights;
         let gtext = self.gazetteer.to_text();
-        let mut out = Vec::with_capacity(24 + w.emit.len() * 2 + gtext.len());
+        let mut out = Vec::with_capacity(24 + self.weights.emit.len() * 4 + gtext.len());
         out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&w.bits.to_le_bytes());
-        out.extend_from_slice(&(NUM_TAGS as u32).to_le_bytes());
-        for v in &w.emit {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
-        for v in w.trans.iter().chain(w.start.iter()) {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
+        write_weights(&self.weights, &mut out);
         out.extend_from_slice(&(gtext.len() as u32).to_le_bytes());
         out.extend_from_slice(gtext.as_bytes());
+        if let Some(second) = &self.second {
+            write_weights(second, &mut out);
+        }
         out
     }
 
@@ -335,21 +315,76 @@ impl Tagger {
         token_infos(tokens, &self.gazetteer, &self.triggers)
     }
 
-    /// Tags one sentence of tokens with IOB tags.
+    /// Tags one sentence of tokens with IOB tags (the sentence is its own document).
     pub fn tag(&self, tokens: &[&str]) -> Vec<Tag> {
-        let infos = self.infos(tokens);
-        self.tag_infos(&infos)
+        let infos = vec![self.infos(tokens)];
+        self.tag_infos_document(&infos).pop().unwrap_or_default()
     }
 
-    /// Tags a sentence whose [`TokenInfo`]s are already computed.
+    /// Tags the sentences of one document. With a second pass, each word's tags elsewhere
+    /// in the document (from the first pass) inform its final tag.
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        let infos: Vec<Vec<TokenInfo>> = sentences.iter().map(|s| self.infos(s)).collect();
+        self.tag_infos_document(&infos)
+    }
+
+    /// [`Tagger::tag_document`] over precomputed [`TokenInfo`]s.
+    pub fn tag_infos_document(&self, infos: &[Vec<TokenInfo>]) -> Vec<Vec<Tag>> {
+        // First-pass feature hashes are computed once and reused by the second pass.
+        let mut feats: Vec<Vec<Vec<u64>>> = infos
+            .iter()
+            .map(|s| {
+                (0..s.len())
+                    .map(|i| {
+                        let mut f = Vec::with_capacity(80);
+                        features(s, i, &mut f);
+                        f
+                    })
+                    .collect()
+            })
+            .collect();
+        let first: Vec<Vec<Tag>> = feats.iter().map(|s| decode(&self.weights, s)).collect();
+        let Some(second) = &self.second else {
+            return first;
+        };
+        let codes: Vec<Vec<u8>> = first
+            .iter()
+            .map(|s| s.iter().map(|t| t.0).collect())
+            .collect();
+        let docs = doc_infos(infos, &codes);
+        infos
+            .iter()
+            .zip(&docs)
+            .zip(feats.iter_mut())
+            .map(|((s, d), f)| {
+                for (i, fi) in f.iter_mut().enumerate() {
+                    doc_features(s, d, i, fi);
+                }
+                decode(second, f)
+            })
+            .collect()
+    }
+
+    /// Tags a sentence whose [`TokenInfo`]s are already computed (first pass only).
     pub fn tag_infos(&self, infos: &[TokenInfo]) -> Vec<Tag> {
-        let w = &self.weights;
-        let mut feats = Vec::with_capacity(64);
-        let mut emissions = Vec::with_capacity(infos.len());
-        for i in 0..infos.len() {
-            features(infos, i, &mut feats);
+        let feats: Vec<Vec<u64>> = (0..infos.len())
+            .map(|i| {
+                let mut f = Vec::with_capacity(80);
+                features(infos, i, &mut f);
+                f
+            })
+            .collect();
+        decode(&self.weights, &feats)
+    }
+}
+
+/// Emission scores of a sentence under `w` from each token's feature hashes.
+pub fn emissions(w: &Weights, feats: &[Vec<u64>]) -> Vec<[i64; NUM_TAGS]> {
+    feats
+        .iter()
+        .map(|f| {
             let mut e = [0i64; NUM_TAGS];
-            for &h in &feats {
+            for &h in f {
                 let row = Weights::bucket(w.bits, h) * NUM_TAGS;
                 if let Some(ws) = w.emit.get(row..row + NUM_TAGS) {
                     for (acc, &v) in e.iter_mut().zip(ws) {
@@ -357,11 +392,57 @@ impl Tagger {
                     }
                 }
             }
-            emissions.push(e);
-        }
-        let trans: Vec<i64> = w.trans.iter().map(|&v| v as i64).collect();
-        let start: Vec<i64> = w.start.iter().map(|&v| v as i64).collect();
-        viterbi(&emissions, &trans, &start)
+            e
+        })
+        .collect()
+}
+
+fn decode(w: &Weights, feats: &[Vec<u64>]) -> Vec<Tag> {
+    let e = emissions(w, feats);
+    let trans: Vec<i64> = w.trans.iter().map(|&v| v as i64).collect();
+    let start: Vec<i64> = w.start.iter().map(|&v| v as i64).collect();
+    viterbi(&e, &trans, &start)
+}
+
+fn read_weights(r: &mut Reader<'_>) -> Result<Weights, ModelError> {
+    let bits = r.u32()?;
+    if !(8..=24).contains(&bits) {
+        return Err(ModelError::BadHeader("bucket bits"));
+    }
+    let ntags = r.u32()? as usize;
+    if ntags != NUM_TAGS {
+        return Err(ModelError::BadHeader("tag count"));
+    }
+    let len = (1usize << bits) * NUM_TAGS;
+    let raw = r.take(len * 2)?;
+    let emit: Vec<i16> = raw
+        .chunks_exact(2)
+        .map(|c| i16::from_le_bytes([c[0], c[1]]))
+        .collect();
+    let mut trans = Vec::with_capacity(NUM_TAGS * NUM_TAGS);
+    for _ in 0..NUM_TAGS * NUM_TAGS {
+        trans.push(r.i32()?);
+    }
+    let mut start = Vec::with_capacity(NUM_TAGS);
+    for _ in 0..NUM_TAGS {
+        start.push(r.i32()?);
+    }
+    Ok(Weights {
+        bits,
+        emit,
+        trans,
+        start,
+    })
+}
+
+fn write_weights(w: &Weights, out: &mut Vec<u8>) {
+    out.extend_from_slice(&w.bits.to_le_bytes());
+    out.extend_from_slice(&(NUM_TAGS as u32).to_le_bytes());
+    for v in &w.emit {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    for v in w.trans.iter().chain(w.start.iter()) {
+        out.extend_from_slice(&v.to_le_bytes());
     }
 }
 

@@ -3,9 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use super::features::{features, token_infos};
-use super::gazetteer::{Gazetteer, Triggers, class};
-use super::tagger::{NUM_TAGS, Tag, Tagger, Weights, spans, viterbi};
+use std::collections::HashMap;
+
+use super::features::{
+    DOC_SENTENCES, DocInfo, TokenInfo, doc_features, doc_infos, features, lex_codes, token_infos,
+};
+use super::gazetteer::{Gazetteer, LexCounts, Triggers, class};
+use super::normalize::split_clitics;
+use super::tagger::{EntityType, NUM_TAGS, Tag, Tagger, Weights, spans, viterbi};
 use super::tokens::is_sentence_end;
 
 /// Errors while training.
@@ -44,19 +49,40 @@ pub struct TrainConfig {
     pub dev_fraction: f64,
     /// Whether AQMAR's MISC classes are kept (otherwise they become O).
     pub aqmar_misc: bool,
+    /// Passive-aggressive aggressiveness (0 = plain perceptron), see [`LearnParams`].
+    pub pa_c: f32,
+    /// Cost of missing a gold entity token, see [`LearnParams`].
+    pub recall_cost: f32,
+    /// Whether to train the document-level second pass.
+    pub two_pass: bool,
 }
 
 impl TrainConfig {
+    /// The learning parameters of this configuration.
+    pub fn learn(&self) -> LearnParams {
+        LearnParams {
+            epochs: self.epochs,
+            bits: self.bits,
+            pa_c: self.pa_c,
+            recall_cost: self.recall_cost,
+            fa_cost: 1.0,
+        }
+    }
+
     /// The layout of the crate's `data/` directory.
     pub fn from_data_dir(data: &Path) -> Self {
         Self {
             anercorp: data.join("ner/anercorp-train.txt"),
-            aqmar_dir: Some(data.join("ner/aqmar")),
+            // AQMAR (Wikipedia, another MISC scheme) lowered dev F1 by ~3 points: opt-in.
+            aqmar_dir: None,
             gazetteer_dir: data.join("gazetteers"),
             epochs: 12,
-            bits: 20,
+            bits: 19,
             dev_fraction: 0.0,
             aqmar_misc: true,
+            pa_c: 0.0,
+            recall_cost: 1.0,
+            two_pass: true,
         }
     }
 }
@@ -213,111 +239,343 @@ impl Rng {
     }
 }
 
+/// How the weights are learnt (see [`TrainConfig`]).
+#[derive(Debug, Clone, Copy)]
+pub struct LearnParams {
+    /// Passes over the data.
+    pub epochs: usize,
+    /// log2 of the number of hash buckets.
+    pub bits: u32,
+    /// Passive-aggressive (PA-I) aggressiveness `C`; 0 gives the plain perceptron.
+    pub pa_c: f32,
+    /// Cost of a wrong tag on a gold entity token relative to a false alarm on an O token
+    /// (used in cost-augmented decoding and the PA loss).
+    pub recall_cost: f32,
+    /// Cost of a false alarm on an O token.
+    pub fa_cost: f32,
+}
+
+impl Default for LearnParams {
+    fn default() -> Self {
+        Self {
+            epochs: 12,
+            bits: 20,
+            pa_c: 0.0,
+            recall_cost: 1.0,
+            fa_cost: 1.0,
+        }
+    }
+}
+
 /// Trains an averaged structured perceptron on the sentences and returns the tagger.
 pub fn train(sentences: &[Sentence], gaz: Gazetteer, epochs: usize, bits: u32) -> Tagger {
+    let p = LearnParams {
+        epochs,
+        bits,
+        ..LearnParams::default()
+    };
+    train_with(sentences, gaz, &p)
+}
+
+/// Computes the token facts of every training sentence, with lexicon features jackknifed
+/// over folds, and returns the gazetteer with the full training lexicon added.
+fn prepare(sentences: &[Sentence], gaz: Gazetteer) -> (Gazetteer, Vec<Vec<TokenInfo>>) {
+    let mut gaz = gaz;
     let triggers = Triggers::default();
-    // Features are fixed per token, so compute the bucket rows once.
-    let mut data: Vec<(Vec<Vec<u32>>, Vec<Tag>)> = Vec::with_capacity(sentences.len());
-    let mut feats = Vec::with_capacity(64);
-    for s in sentences {
-        let toks: Vec<&str> = s.iter().map(|(t, _)| t.as_str()).collect();
-        let infos = token_infos(&toks, &gaz, &triggers);
-        let rows = (0..infos.len())
-            .map(|i| {
-                features(&infos, i, &mut feats);
-                feats
-                    .iter()
-                    .map(|&h| Weights::bucket(bits, h) as u32)
-                    .collect()
-            })
-            .collect();
-        data.push((rows, s.iter().map(|(_, t)| *t).collect()));
+    // Word counts for the lexicon features. While training, a sentence sees only the counts
+    // of the other folds (contiguous chunks, so mostly other articles): otherwise every
+    // training word would look "seen", unlike new text.
+    const FOLDS: usize = 10;
+    let fold_of = |k: usize| k * FOLDS / sentences.len().max(1);
+    let mut total: HashMap<String, LexCounts> = HashMap::new();
+    let mut per_fold: HashMap<String, [LexCounts; FOLDS]> = HashMap::new();
+    for (k, s) in sentences.iter().enumerate() {
+        for (tok, tag) in s {
+            let key = split_clitics(tok).with_article;
+            if key.is_empty() {
+                continue;
+            }
+            let slot = match tag.entity_type() {
+                None => 0,
+                Some(EntityType::Pers) => 1,
+                Some(EntityType::Loc) => 2,
+                Some(EntityType::Org) => 3,
+                Some(EntityType::Misc) => 4,
+            };
+            total.entry(key.clone()).or_default()[slot] += 1;
+            per_fold.entry(key).or_insert([[0; 5]; FOLDS])[fold_of(k)][slot] += 1;
+        }
     }
+    gaz.set_lexicon(total.clone());
+    let mut all = Vec::with_capacity(sentences.len());
+    for (k, s) in sentences.iter().enumerate() {
+        let toks: Vec<&str> = s.iter().map(|(t, _)| t.as_str()).collect();
+        let mut infos = token_infos(&toks, &gaz, &triggers);
+        for info in infos.iter_mut() {
+            let key = &info.with_article;
+            let c = total.get(key).map(|t| {
+                let f = per_fold.get(key).map_or([0; 5], |f| f[fold_of(k)]);
+                let mut c: LexCounts = [0; 5];
+                for i in 0..5 {
+                    c[i] = t[i] - f[i];
+                }
+                c
+            });
+            let c = c.filter(|c| c.iter().any(|&v| v > 0));
+            (info.lex_freq, info.lex_type) = lex_codes(c.as_ref());
+        }
+        all.push(infos);
+    }
+    (gaz, all)
+}
+
+/// Hashed feature rows of every token (second-pass features when `docs` is given).
+fn rows_of(
+    infos: &[Vec<TokenInfo>],
+    docs: Option<&[Vec<DocInfo>]>,
+    sentences: &[Sentence],
+    bits: u32,
+) -> Vec<(Vec<Vec<u32>>, Vec<Tag>)> {
+    let mut feats = Vec::with_capacity(80);
+    infos
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            let rows = (0..s.len())
+                .map(|i| {
+                    features(s, i, &mut feats);
+                    if let Some(d) = docs {
+                        doc_features(s, &d[k], i, &mut feats);
+                    }
+                    feats
+                        .iter()
+                        .map(|&h| Weights::bucket(bits, h) as u32)
+                        .collect()
+                })
+                .collect();
+            (rows, sentences[k].iter().map(|(_, t)| *t).collect())
+        })
+        .collect()
+}
+
+/// Trains with explicit learning parameters (first pass only).
+pub fn train_with(sentences: &[Sentence], gaz: Gazetteer, p: &LearnParams) -> Tagger {
+    let (gaz, infos) = prepare(sentences, gaz);
+    let data = rows_of(&infos, None, sentences, p.bits);
+    Tagger::new(learn(&data, p), gaz)
+}
+
+/// Groups consecutive sentences into pseudo-documents of [`DOC_SENTENCES`].
+pub fn doc_ranges(n: usize) -> Vec<std::ops::Range<usize>> {
+    (0..n)
+        .step_by(DOC_SENTENCES)
+        .map(|a| a..(a + DOC_SENTENCES).min(n))
+        .collect()
+}
+
+/// Trains the two-pass tagger: first-pass predictions on the training data come from
+/// models trained on the other folds (stacking), so the second pass learns how far to trust
+/// them on new text.
+pub fn train_two_pass(sentences: &[Sentence], gaz: Gazetteer, p: &LearnParams) -> Tagger {
+    const STACK_FOLDS: usize = 5;
+    let p1 = LearnParams { bits: p.bits, ..*p };
+    let n = sentences.len();
+    let mut first: Vec<Vec<u8>> = vec![Vec::new(); n];
+    let fold_of = |k: usize| k * STACK_FOLDS / n.max(1);
+    for f in 0..STACK_FOLDS {
+        let train_part: Vec<Sentence> = (0..n)
+            .filter(|&k| fold_of(k) != f)
+            .map(|k| sentences[k].clone())
+            .collect();
+        let held: Vec<usize> = (0..n).filter(|&k| fold_of(k) == f).collect();
+        let model = train_with(&train_part, gaz.clone(), &p1);
+        for r in doc_ranges(held.len()) {
+            let doc: Vec<Vec<TokenInfo>> = held[r.clone()]
+                .iter()
+                .map(|&k| {
+                    let toks: Vec<&str> = sentences[k].iter().map(|(t, _)| t.as_str()).collect();
+                    model.infos(&toks)
+                })
+                .collect();
+            for (j, infos) in r.zip(&doc) {
+                first[held[j]] = model.tag_infos(infos).iter().map(|t| t.0).collect();
+            }
+        }
+    }
+    let (gaz, infos) = prepare(sentences, gaz);
+    let mut docs: Vec<Vec<DocInfo>> = Vec::with_capacity(n);
+    for r in doc_ranges(n) {
+        docs.extend(doc_infos(&infos[r.clone()], &first[r]));
+    }
+    let data1 = rows_of(&infos, None, sentences, p1.bits);
+    let w1 = learn(&data1, &p1);
+    drop(data1);
+    let data2 = rows_of(&infos, Some(&docs), sentences, p.bits);
+    let w2 = learn(&data2, p);
+    Tagger::new(w1, gaz).with_second_pass(w2)
+}
+
+/// The averaged perceptron / PA-I learner over precomputed feature rows.
+fn learn(data: &[(Vec<Vec<u32>>, Vec<Tag>)], p: &LearnParams) -> Weights {
+    let bits = p.bits;
     let size = (1usize << bits) * NUM_TAGS;
-    let mut w = vec![0i32; size];
-    let mut u = vec![0i64; size];
-    let mut tw = vec![0i64; NUM_TAGS * NUM_TAGS];
-    let mut tu = vec![0i64; NUM_TAGS * NUM_TAGS];
-    let mut sw = vec![0i64; NUM_TAGS];
-    let mut su = vec![0i64; NUM_TAGS];
-    let mut c: i64 = 1;
+    let mut w = vec![0f32; size];
+    let mut u = vec![0f64; size];
+    let mut tw = vec![0f64; NUM_TAGS * NUM_TAGS];
+    let mut tu = vec![0f64; NUM_TAGS * NUM_TAGS];
+    let mut sw = [0f64; NUM_TAGS];
+    let mut su = [0f64; NUM_TAGS];
+    let mut c: f64 = 1.0;
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
-    for _ in 0..epochs {
+    const FIX: f64 = 1e6;
+    let cost = |g: Tag, t: Tag| -> f64 {
+        if g == t {
+            0.0
+        } else if g == Tag::O {
+            p.fa_cost as f64
+        } else {
+            p.recall_cost as f64
+        }
+    };
+    let augmented = p.pa_c > 0.0;
+    let mut delta: std::collections::HashMap<usize, f64> = std::collections::HashMap::new();
+    for _ in 0..p.epochs {
         for i in (1..order.len()).rev() {
             let j = (rng.next() % (i as u64 + 1)) as usize;
             order.swap(i, j);
         }
         for &k in &order {
             let (rows, gold) = &data[k];
-            let emissions: Vec<[i64; NUM_TAGS]> = rows
+            let emissions: Vec<[f64; NUM_TAGS]> = rows
                 .iter()
                 .map(|r| {
-                    let mut e = [0i64; NUM_TAGS];
+                    let mut e = [0f64; NUM_TAGS];
                     for &b in r {
                         let base = b as usize * NUM_TAGS;
                         for (t, acc) in e.iter_mut().enumerate() {
-                            *acc += w[base + t] as i64;
+                            *acc += w[base + t] as f64;
                         }
                     }
                     e
                 })
                 .collect();
-            let pred = viterbi(&emissions, &tw, &sw);
-            if pred != *gold {
-                for (i, r) in rows.iter().enumerate() {
-                    let (g, p) = (gold[i].0 as usize, pred[i].0 as usize);
-                    if g != p {
-                        for &b in r {
-                            let base = b as usize * NUM_TAGS;
-                            w[base + g] += 1;
-                            u[base + g] += c;
-                            w[base + p] -= 1;
-                            u[base + p] -= c;
-                        }
+            let fixed: Vec<[i64; NUM_TAGS]> = emissions
+                .iter()
+                .zip(gold)
+                .map(|(e, &g)| {
+                    let mut o = [0i64; NUM_TAGS];
+                    for t in 0..NUM_TAGS {
+                        let extra = if augmented {
+                            cost(g, Tag(t as u8))
+                        } else {
+                            0.0
+                        };
+                        o[t] = ((e[t] + extra) * FIX) as i64;
                     }
-                    let (gp, pp) = if i == 0 {
-                        (None, None)
-                    } else {
-                        (Some(gold[i - 1].0 as usize), Some(pred[i - 1].0 as usize))
+                    o
+                })
+                .collect();
+            let tfix: Vec<i64> = tw.iter().map(|&v| (v * FIX) as i64).collect();
+            let sfix: Vec<i64> = sw.iter().map(|&v| (v * FIX) as i64).collect();
+            let pred = viterbi(&fixed, &tfix, &sfix);
+            if pred != *gold {
+                // Step size: 1 for the perceptron; PA-I otherwise.
+                let tau = if augmented {
+                    let score = |tags: &[Tag]| -> f64 {
+                        let mut s = 0.0;
+                        for (i, t) in tags.iter().enumerate() {
+                            s += emissions[i][t.0 as usize];
+                            s += if i == 0 {
+                                sw[t.0 as usize]
+                            } else {
+                                tw[tags[i - 1].0 as usize * NUM_TAGS + t.0 as usize]
+                            };
+                        }
+                        s
                     };
-                    match (gp, pp) {
-                        (Some(gp), Some(pp)) => {
-                            if (gp, g) != (pp, p) {
-                                tw[gp * NUM_TAGS + g] += 1;
-                                tu[gp * NUM_TAGS + g] += c;
-                                tw[pp * NUM_TAGS + p] -= 1;
-                                tu[pp * NUM_TAGS + p] -= c;
+                    let loss: f64 = gold.iter().zip(&pred).map(|(&g, &t)| cost(g, t)).sum();
+                    let margin = score(gold) - score(&pred);
+                    delta.clear();
+                    let mut tdelta = [0f64; NUM_TAGS * NUM_TAGS + NUM_TAGS];
+                    for (i, r) in rows.iter().enumerate() {
+                        let (g, q) = (gold[i].0 as usize, pred[i].0 as usize);
+                        if g != q {
+                            for &b in r {
+                                let base = b as usize * NUM_TAGS;
+                                *delta.entry(base + g).or_default() += 1.0;
+                                *delta.entry(base + q).or_default() -= 1.0;
                             }
                         }
-                        _ => {
-                            if g != p {
-                                sw[g] += 1;
-                                su[g] += c;
-                                sw[p] -= 1;
-                                su[p] -= c;
+                        let (gi, qi) = if i == 0 {
+                            (NUM_TAGS * NUM_TAGS + g, NUM_TAGS * NUM_TAGS + q)
+                        } else {
+                            (
+                                gold[i - 1].0 as usize * NUM_TAGS + g,
+                                pred[i - 1].0 as usize * NUM_TAGS + q,
+                            )
+                        };
+                        tdelta[gi] += 1.0;
+                        tdelta[qi] -= 1.0;
+                    }
+                    let norm: f64 = delta.values().map(|v| v * v).sum::<f64>()
+                        + tdelta.iter().map(|v| v * v).sum::<f64>();
+                    if norm <= 0.0 {
+                        0.0
+                    } else {
+                        ((loss - margin) / norm).clamp(0.0, p.pa_c as f64)
+                    }
+                } else {
+                    1.0
+                };
+                if tau > 0.0 {
+                    let ct = c * tau;
+                    for (i, r) in rows.iter().enumerate() {
+                        let (g, q) = (gold[i].0 as usize, pred[i].0 as usize);
+                        if g != q {
+                            for &b in r {
+                                let base = b as usize * NUM_TAGS;
+                                w[base + g] += tau as f32;
+                                u[base + g] += ct;
+                                w[base + q] -= tau as f32;
+                                u[base + q] -= ct;
+                            }
+                        }
+                        if i == 0 {
+                            if g != q {
+                                sw[g] += tau;
+                                su[g] += ct;
+                                sw[q] -= tau;
+                                su[q] -= ct;
+                            }
+                        } else {
+                            let (gp, qp) = (gold[i - 1].0 as usize, pred[i - 1].0 as usize);
+                            if (gp, g) != (qp, q) {
+                                tw[gp * NUM_TAGS + g] += tau;
+                                tu[gp * NUM_TAGS + g] += ct;
+                                tw[qp * NUM_TAGS + q] -= tau;
+                                tu[qp * NUM_TAGS + q] -= ct;
                             }
                         }
                     }
                 }
             }
-            c += 1;
+            c += 1.0;
         }
     }
     // Averaged weights are w - u/c; quantise them to i16 with one shared scale so emissions
     // and transitions stay comparable.
-    let cf = c as f64;
-    let avg = |w: i64, u: i64| w as f64 - u as f64 / cf;
+    let avg = |w: f64, u: f64| w - u / c;
     let max_emit = w
         .iter()
         .zip(&u)
-        .map(|(&w, &u)| avg(w as i64, u).abs())
+        .map(|(&w, &u)| avg(w as f64, u).abs())
         .fold(1e-9, f64::max);
     let scale = 32767.0 / max_emit;
     let emit: Vec<i16> = w
         .iter()
         .zip(&u)
-        .map(|(&w, &u)| (avg(w as i64, u) * scale).round().clamp(-32767.0, 32767.0) as i16)
+        .map(|(&w, &u)| (avg(w as f64, u) * scale).round().clamp(-32767.0, 32767.0) as i16)
         .collect();
     let trans = tw
         .iter()
@@ -329,15 +587,12 @@ pub fn train(sentences: &[Sentence], gaz: Gazetteer, epochs: usize, bits: u32) -
         .zip(&su)
         .map(|(&w, &u)| (avg(w, u) * scale).round() as i32)
         .collect();
-    Tagger::new(
-        Weights {
-            bits,
-            emit,
-            trans,
-            start,
-        },
-        gaz,
-    )
+    Weights {
+        bits,
+        emit,
+        trans,
+        start,
+    }
 }
 
 /// Trains from the files in `config` and returns the model bytes (gazetteer included).
@@ -348,7 +603,16 @@ pub fn train_from_files(config: &TrainConfig) -> Result<Vec<u8>, TrainError> {
     }
     let mut gaz = load_gazetteer(&config.gazetteer_dir)?;
     add_training_lexicon(&mut gaz, &sentences);
-    Ok(train(&sentences, gaz, config.epochs, config.bits).to_bytes())
+    Ok(train_config(&sentences, gaz, config).to_bytes())
+}
+
+/// Trains the tagger `config` asks for (one or two passes) on the given sentences.
+pub fn train_config(sentences: &[Sentence], gaz: Gazetteer, config: &TrainConfig) -> Tagger {
+    if config.two_pass {
+        train_two_pass(sentences, gaz, &config.learn())
+    } else {
+        train_with(sentences, gaz, &config.learn())
+    }
 }
 
 /// Entity-level precision, recall and F1 (in percent) of predicted against gold tag
