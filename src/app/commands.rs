@@ -57,6 +57,12 @@ pub enum Command {
         /// Next rather than previous.
         forward: bool,
     },
+    /// Show or hide the settings window.
+    ShowSettings(bool),
+    /// Show or hide the keyboard shortcuts window.
+    ShowShortcuts(bool),
+    /// Replace the reading settings.
+    UpdateSettings(Box<crate::app::settings::Settings>),
     /// Highlight the selected text.
     AddHighlight(HighlightColor),
     /// Delete a highlight.

@@ -31,8 +31,8 @@ pub enum JobResult {
         /// How long it was open: an instant `None` means no picker exists.
         open_for: Duration,
     },
-    /// Installed font families that cover Arabic.
-    Fonts(Vec<String>),
+    /// Installed font families that cover Arabic, and a font database with them and the bundled fonts.
+    Fonts(Vec<String>, Box<cosmic_text::fontdb::Database>),
     /// A document's analysis is ready.
     Analyzed {
         /// The load request of the document analysed.
@@ -155,7 +155,9 @@ impl Jobs {
     pub fn discover_fonts(&self) {
         self.spawn("qari-fonts", || {
             let mut system = font_system(FontSources::WithSystem);
-            JobResult::Fonts(arabic_families(&mut system))
+            let names = arabic_families(&mut system);
+            let (_, db) = system.into_locale_and_db();
+            JobResult::Fonts(names, Box::new(db))
         });
     }
 

@@ -206,6 +206,12 @@ pub struct QariApp {
     pub open_panel: OpenPanel,
     /// Installed Arabic font families, once discovered.
     pub installed_fonts: Vec<String>,
+    /// Bundled and installed fonts, once discovered, until the reader picks an installed one.
+    system_fonts: Option<Box<cosmic_text::fontdb::Database>>,
+    /// Settings window shown.
+    pub settings_open: bool,
+    /// Keyboard shortcuts window shown.
+    pub shortcuts_open: bool,
     /// Text most recently put on the clipboard (also for tests).
     pub last_copied: Option<String>,
     /// Where highlights are saved (none if there is no data directory).
@@ -265,6 +271,9 @@ impl QariApp {
             notices: Notices::default(),
             open_panel: OpenPanel::default(),
             installed_fonts: Vec::new(),
+            system_fonts: None,
+            settings_open: false,
+            shortcuts_open: false,
             last_copied: None,
             store: options
                 .data_dir
@@ -336,6 +345,7 @@ impl QariApp {
                                 .push(NoticeKind::Warning, format!("{w}: {}", path.display()));
                         }
                         self.open_panel.visible = false;
+                        self.settings.remember(&path);
                         self.sidebar.reset_for_document();
                         self.find.searched = None;
                         self.jobs.analyze(request, doc.clone());
@@ -356,7 +366,16 @@ impl QariApp {
                 }
                 None => {}
             },
-            JobResult::Fonts(names) => self.installed_fonts = names,
+            JobResult::Fonts(names, db) => {
+                self.installed_fonts = names;
+                self.system_fonts = Some(db);
+                if matches!(
+                    self.settings.font,
+                    crate::text::style::FontChoice::Installed(_)
+                ) {
+                    self.use_system_fonts();
+                }
+            }
             JobResult::Analyzed { request, analysis } => {
                 if let Some(d) = &mut self.document
                     && d.request == request
@@ -447,6 +466,22 @@ impl QariApp {
                 self.settings.sidebar_open = self.sidebar.open;
             }
             Command::SetLang(lang) => self.settings.lang = lang,
+            Command::ShowSettings(open) => self.settings_open = open,
+            Command::ShowShortcuts(open) => self.shortcuts_open = open,
+            Command::UpdateSettings(settings) => {
+                let new_font = settings.font != self.settings.font;
+                self.settings = *settings;
+                self.sidebar.open = self.settings.sidebar_open;
+                self.sidebar.underline = self.settings.underline_entities;
+                if new_font
+                    && matches!(
+                        self.settings.font,
+                        crate::text::style::FontChoice::Installed(_)
+                    )
+                {
+                    self.use_system_fonts();
+                }
+            }
             Command::AddHighlight(color) => {
                 self.highlight_color = color;
                 let Some(d) = &mut self.document else { return };
@@ -556,6 +591,21 @@ impl QariApp {
         d.view.selection = None;
         if let Some(t) = target {
             d.flash = Some((t.block, range, Instant::now()));
+        }
+    }
+
+    /// Switches layout to a font system with the installed fonts (once, when first needed).
+    fn use_system_fonts(&mut self) {
+        let Some(db) = self.system_fonts.take() else {
+            return;
+        };
+        let fonts = cosmic_text::FontSystem::new_with_locale_and_db("ar".into(), *db);
+        self.text.engine = LayoutEngine::new(fonts);
+        // Font ids now name other fonts: nothing laid out or rasterised before is valid.
+        self.text.atlas.clear();
+        self.text.labels.clear();
+        if let Some(d) = &mut self.document {
+            d.view.page.invalidate();
         }
     }
 
@@ -673,6 +723,10 @@ impl QariApp {
                 Command::OpenFind,
             ),
             (
+                KeyboardShortcut::new(Modifiers::NONE, Key::F1),
+                Command::ShowShortcuts(true),
+            ),
+            (
                 KeyboardShortcut::new(Modifiers::COMMAND, Key::H),
                 Command::AddHighlight(self.highlight_color),
             ),
@@ -744,6 +798,13 @@ impl QariApp {
         if self.open_panel.visible {
             ui::open_panel::open_panel(ui, &mut self.open_panel, lang, &mut commands);
         }
+        if self.settings_open {
+            let installed = self.installed_fonts.clone();
+            ui::settings_window::settings_window(ui, &self.settings, &installed, &mut commands);
+        }
+        if self.shortcuts_open {
+            ui::shortcuts::shortcuts_window(ui, lang, &mut commands);
+        }
         if self.find.open && self.document.is_some() {
             ui::find_bar::find_bar(ui, &mut self.find, lang, &mut commands);
             self.refresh_find();
@@ -808,7 +869,13 @@ impl QariApp {
             });
         } else {
             egui::CentralPanel::no_frame().show(ui, |ui| {
-                ui::start_screen::start_screen(ui, self.loading.as_ref(), lang, &mut commands);
+                ui::start_screen::start_screen(
+                    ui,
+                    self.loading.as_ref(),
+                    &self.settings.recent,
+                    lang,
+                    &mut commands,
+                );
             });
         }
         ui::start_screen::drop_overlay(ui, lang);
@@ -817,6 +884,7 @@ impl QariApp {
         for command in commands {
             self.apply(Some(&ctx), command);
         }
+        self.settings.underline_entities = self.sidebar.underline;
         self.save_highlights(false);
         let unsaved = self
             .document

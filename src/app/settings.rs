@@ -30,6 +30,14 @@ pub struct Settings {
     pub sidebar_open: bool,
     /// Entity mentions underlined in the text.
     pub underline_entities: bool,
+    /// Widest text column, in ems.
+    pub measure_em: f32,
+    /// Justified paragraphs (spaces widen; letters are never stretched).
+    pub justify: bool,
+    /// Harakat and other marks shown.
+    pub show_diacritics: bool,
+    /// Recently opened files, most recent first.
+    pub recent: Vec<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -43,6 +51,10 @@ impl Default for Settings {
             lang: Lang::from_env(),
             sidebar_open: true,
             underline_entities: false,
+            measure_em: style.measure_em,
+            justify: false,
+            show_diacritics: true,
+            recent: Vec::new(),
         }
     }
 }
@@ -57,7 +69,21 @@ impl Settings {
         style.body.size = (BASE_SIZE * self.zoom).round();
         style.body.family = self.font.clone();
         style.body.line_height = self.line_height;
+        style.body.justify = self.justify;
+        style.measure_em = self.measure_em;
+        style.show_diacritics = self.show_diacritics;
         style
+    }
+
+    /// Most files kept in the recent list.
+    pub const RECENT_LIMIT: usize = 10;
+
+    /// Puts a file at the top of the recent list.
+    pub fn remember(&mut self, path: &std::path::Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(Self::RECENT_LIMIT);
     }
 
     /// Zooms by a step (positive: larger), clamped.

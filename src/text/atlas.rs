@@ -71,7 +71,8 @@ impl GlyphAtlas {
         }
     }
 
-    fn clear(&mut self) {
+    /// Forgets every glyph (the font system changed, so font ids mean other fonts).
+    pub fn clear(&mut self) {
         self.entries.clear();
         self.shelf_x = 0;
         self.shelf_y = 0;

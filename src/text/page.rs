@@ -44,6 +44,13 @@ pub struct PageStyle {
     pub measure_em: f32,
     /// Margin around the text column, in points.
     pub margin: f32,
+    /// Harakat shown; when false they are laid out as invisible joiners (offsets unchanged).
+    #[serde(default = "shown")]
+    pub show_diacritics: bool,
+}
+
+fn shown() -> bool {
+    true
 }
 
 impl Default for PageStyle {
@@ -55,6 +62,7 @@ impl Default for PageStyle {
             paragraph_gap_em: 0.9,
             measure_em: 34.0,
             margin: 32.0,
+            show_diacritics: true,
         }
     }
 }
@@ -268,7 +276,12 @@ impl Page {
             return l.clone();
         }
         let block = &self.blocks[index];
-        let layout = Arc::new(engine.layout(&block.text, &style.style_for(block.kind), width));
+        let text = if style.show_diacritics {
+            std::borrow::Cow::Borrowed(block.text.as_str())
+        } else {
+            std::borrow::Cow::Owned(hide_diacritics(&block.text))
+        };
+        let layout = Arc::new(engine.layout(&text, &style.style_for(block.kind), width));
         let h = layout.height + style.gap_after(block.kind);
         if (self.heights[index] - h).abs() > 0.01 {
             self.heights[index] = h;
@@ -350,8 +363,27 @@ impl Page {
         self.cache.retain(|&i, _| i >= lo && i < hi);
     }
 
+    /// Forgets every layout (the fonts changed).
+    pub fn invalidate(&mut self) {
+        self.cache_key = None;
+    }
+
     /// The cached layout of a block, if it has been laid out at the current width.
     pub fn cached(&self, index: usize) -> Option<Arc<ParagraphLayout>> {
         self.cache.get(&index).cloned()
     }
+}
+
+/// Replaces harakat and Quranic marks with U+034F (an invisible, joining-transparent mark),
+/// so they vanish while every char keeps its index.
+pub fn hide_diacritics(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\u{0610}'..='\u{061A}'
+            | '\u{064B}'..='\u{065F}'
+            | '\u{0670}'
+            | '\u{06D6}'..='\u{06ED}' => '\u{034F}',
+            _ => c,
+        })
+        .collect()
 }

@@ -8,6 +8,8 @@ pub mod open_panel;
 pub mod reading_pane;
 pub mod rtl_label;
 pub mod selection;
+pub mod settings_window;
+pub mod shortcuts;
 pub mod sidebar;
 pub mod start_screen;
 pub mod swatch;

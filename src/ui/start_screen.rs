@@ -11,6 +11,7 @@ use super::visual_order::visual;
 pub fn start_screen(
     ui: &mut Ui,
     loading: Option<&Loading>,
+    recent: &[std::path::PathBuf],
     lang: Lang,
     commands: &mut Vec<Command>,
 ) {
@@ -35,6 +36,23 @@ pub fn start_screen(
         }
         ui.add_space(8.0);
         ui.label(RichText::new(visual(s.drop_hint)).weak());
+        if !recent.is_empty() {
+            ui.add_space(20.0);
+            ui.label(RichText::new(visual(s.recent)).strong());
+            for path in recent {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default();
+                if ui
+                    .link(visual(&name))
+                    .on_hover_text(path.display().to_string())
+                    .clicked()
+                {
+                    commands.push(Command::Open(path.clone()));
+                }
+            }
+        }
     });
 }
 

@@ -1,0 +1,114 @@
+//! The settings window: font, size, spacing, measure, justification, theme, diacritics, language.
+
+use egui::{Slider, Ui};
+
+use crate::app::Command;
+use crate::app::settings::Settings;
+use crate::text::Theme;
+use crate::text::fonts::BundledFamily;
+use crate::text::style::FontChoice;
+
+use super::i18n::Lang;
+use super::visual_order::visual;
+
+/// Shows the settings window; changes are emitted as a whole new [`Settings`].
+pub fn settings_window(
+    ui: &mut Ui,
+    settings: &Settings,
+    installed: &[String],
+    commands: &mut Vec<Command>,
+) {
+    let lang = settings.lang;
+    let s = lang.s();
+    let mut open = true;
+    let mut edited = settings.clone();
+    egui::Window::new(visual(s.settings))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Grid::new("qari-settings-grid")
+                .num_columns(2)
+                .spacing([16.0, 10.0])
+                .show(ui, |ui| {
+                    ui.label(visual(s.font));
+                    let current = edited.font.family_name().to_string();
+                    egui::ComboBox::from_id_salt("qari-font")
+                        .selected_text(visual(&current))
+                        .width(220.0)
+                        .show_ui(ui, |ui| {
+                            for b in BundledFamily::ALL {
+                                let choice = FontChoice::Bundled(b);
+                                ui.selectable_value(&mut edited.font, choice, b.family_name());
+                            }
+                            if !installed.is_empty() {
+                                ui.separator();
+                            }
+                            for name in installed {
+                                let choice = FontChoice::Installed(name.clone());
+                                ui.selectable_value(&mut edited.font, choice, visual(name));
+                            }
+                        });
+                    ui.end_row();
+
+                    ui.label(visual(s.text_size));
+                    let mut size = edited.zoom * 20.0;
+                    if ui
+                        .add(
+                            Slider::new(&mut size, 10.0..=60.0)
+                                .suffix(" pt")
+                                .step_by(1.0),
+                        )
+                        .changed()
+                    {
+                        edited.zoom = size / 20.0;
+                    }
+                    ui.end_row();
+
+                    ui.label(visual(s.line_spacing));
+                    ui.add(Slider::new(&mut edited.line_height, 1.1..=2.4).step_by(0.05));
+                    ui.end_row();
+
+                    ui.label(visual(s.text_width));
+                    ui.add(
+                        Slider::new(&mut edited.measure_em, 16.0..=80.0)
+                            .suffix(" em")
+                            .step_by(1.0),
+                    );
+                    ui.end_row();
+
+                    ui.label(visual(s.justify));
+                    ui.checkbox(&mut edited.justify, "");
+                    ui.end_row();
+
+                    ui.label(visual(s.show_diacritics));
+                    ui.checkbox(&mut edited.show_diacritics, "");
+                    ui.end_row();
+
+                    ui.label(visual(s.theme));
+                    ui.horizontal(|ui| {
+                        for (t, name) in [
+                            (Theme::Light, s.light),
+                            (Theme::Sepia, s.sepia),
+                            (Theme::Dark, s.dark),
+                        ] {
+                            ui.selectable_value(&mut edited.theme, t, visual(name));
+                        }
+                    });
+                    ui.end_row();
+
+                    ui.label(visual(s.language));
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut edited.lang, Lang::Ar, "العربية");
+                        ui.selectable_value(&mut edited.lang, Lang::En, "English");
+                    });
+                    ui.end_row();
+                });
+        });
+    if edited != *settings {
+        commands.push(Command::UpdateSettings(Box::new(edited)));
+    }
+    if !open {
+        commands.push(Command::ShowSettings(false));
+    }
+}
