@@ -33,6 +33,44 @@ pub fn toolbar(
     let s = lang.s();
     egui::Panel::top("qari-toolbar").show(ui, |ui| {
         ui.with_layout(super::row_layout(lang), |ui| {
+            ui.menu_button(visual(s.file), |ui| {
+                if ui.button(visual(s.open)).clicked() {
+                    commands.push(Command::OpenDialog);
+                    ui.close();
+                }
+                if ui.button(visual(s.open_by_path)).clicked() {
+                    commands.push(Command::ShowOpenPanel(true));
+                    ui.close();
+                }
+                ui.separator();
+                ui.label(visual(s.recent));
+                if settings.recent.is_empty() {
+                    ui.label(visual(s.no_recent));
+                }
+                for path in &settings.recent {
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy())
+                        .unwrap_or_default();
+                    if ui
+                        .button(visual(&name))
+                        .on_hover_text(path.display().to_string())
+                        .clicked()
+                    {
+                        commands.push(Command::Open(path.clone()));
+                        ui.close();
+                    }
+                }
+                ui.separator();
+                if ui.button(visual(s.settings)).clicked() {
+                    commands.push(Command::ShowSettings(true));
+                    ui.close();
+                }
+                if ui.button(visual(s.shortcuts)).clicked() {
+                    commands.push(Command::ShowShortcuts(true));
+                    ui.close();
+                }
+            });
             if ui
                 .button(visual(s.open))
                 .on_hover_text(visual(s.open_hint))
@@ -77,6 +115,9 @@ pub fn toolbar(
             };
             if ui.button(other.1).clicked() {
                 commands.push(Command::SetLang(other.0));
+            }
+            if ui.button(visual(s.settings)).clicked() {
+                commands.push(Command::ShowSettings(true));
             }
             if ui
                 .selectable_label(settings.sidebar_open, visual(s.sidebar))
