@@ -48,7 +48,14 @@ pub struct SidebarState {
     pub show_short: bool,
     /// Per entity, the mention the next click jumps to.
     pub next_mention: HashMap<usize, usize>,
+    /// Measured heights of quote cards (with spacing) at `card_width`.
+    pub card_heights: HashMap<usize, f32>,
+    /// The list width the card heights were measured at.
+    pub card_width: i32,
 }
+
+/// Height assumed for a quote card not yet measured.
+const CARD_ESTIMATE: f32 = 120.0;
 
 impl SidebarState {
     /// Clears what belongs to the previous document.
@@ -58,6 +65,7 @@ impl SidebarState {
         self.selected_entity = None;
         self.selected_quote = None;
         self.next_mention.clear();
+        self.card_heights.clear();
     }
 }
 
@@ -262,56 +270,74 @@ fn quotes_tab(
         return;
     };
     super::checkbox(ui, &mut state.show_short, s.show_short_quotes, env.lang);
-    ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-        // Keep text clear of the scroll bar that floats over the right edge.
-        ui.set_max_width(ui.available_width() - 12.0);
-        let mut any = false;
-        for (i, q) in analysis.quotes.iter().enumerate() {
-            if q.short && !state.show_short {
-                continue;
+    ScrollArea::vertical()
+        .auto_shrink(false)
+        .show_viewport(ui, |ui, viewport| {
+            // Keep text clear of the scroll bar that floats over the right edge.
+            ui.set_max_width(ui.available_width() - 12.0);
+            let top = ui.min_rect().top();
+            let width_key = ui.available_width().round() as i32;
+            if state.card_width != width_key {
+                state.card_heights.clear();
+                state.card_width = width_key;
             }
-            any = true;
-            let selected = state.selected_quote == Some(i);
-            let frame = egui::Frame::group(ui.style())
-                .fill(if selected {
-                    ui.visuals().selection.bg_fill.gamma_multiply(0.35)
-                } else {
-                    ui.visuals().faint_bg_color
-                })
-                .inner_margin(8.0);
-            frame.show(ui, |ui| {
-                // The text and its attribution are the card's click targets; the buttons stay separate.
-                let quote = format!("«{}»", q.text);
-                let r1 = rtl_label(ui, env.text, &quote, &env.style, env.color, Sense::click());
-                let speaker = q.speaker.as_deref().unwrap_or(s.unknown_speaker);
-                let meta = format!("— {speaker} · {} {}", s.paragraph, q.paragraph + 1);
-                let small = env.style.with_size(env.style.size * 0.85);
-                let faint = env.color.gamma_multiply(0.75);
-                let r2 = rtl_label(ui, env.text, &meta, &small, faint, Sense::click());
-                if r1.clicked() || r2.clicked() {
-                    commands.push(Command::ShowQuote(i));
+            let mut any = false;
+            for (i, q) in analysis.quotes.iter().enumerate() {
+                if q.short && !state.show_short {
+                    continue;
                 }
-                super::row(ui, env.lang, |ui| {
-                    if ui.button(visual(s.copy_quote)).clicked() {
-                        commands.push(Command::CopyQuote {
-                            index: i,
-                            attributed: true,
-                        });
+                any = true;
+                // Cards far outside the view only take their (last measured) height.
+                let y = ui.cursor().top() - top;
+                let known = state.card_heights.get(&i).copied();
+                let h = known.unwrap_or(CARD_ESTIMATE);
+                if y + h < viewport.top() - 200.0 || y > viewport.bottom() + 200.0 {
+                    ui.add_space(h);
+                    continue;
+                }
+                let card_top = ui.cursor().top();
+                let selected = state.selected_quote == Some(i);
+                let frame = egui::Frame::group(ui.style())
+                    .fill(if selected {
+                        ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+                    } else {
+                        ui.visuals().faint_bg_color
+                    })
+                    .inner_margin(8.0);
+                frame.show(ui, |ui| {
+                    // The text and its attribution are the card's click targets; the buttons stay separate.
+                    let quote = format!("«{}»", q.text);
+                    let r1 = rtl_label(ui, env.text, &quote, &env.style, env.color, Sense::click());
+                    let speaker = q.speaker.as_deref().unwrap_or(s.unknown_speaker);
+                    let meta = format!("— {speaker} · {} {}", s.paragraph, q.paragraph + 1);
+                    let small = env.style.with_size(env.style.size * 0.85);
+                    let faint = env.color.gamma_multiply(0.75);
+                    let r2 = rtl_label(ui, env.text, &meta, &small, faint, Sense::click());
+                    if r1.clicked() || r2.clicked() {
+                        commands.push(Command::ShowQuote(i));
                     }
-                    if ui.button(visual(s.copy_quote_only)).clicked() {
-                        commands.push(Command::CopyQuote {
-                            index: i,
-                            attributed: false,
-                        });
-                    }
+                    super::row(ui, env.lang, |ui| {
+                        if ui.button(visual(s.copy_quote)).clicked() {
+                            commands.push(Command::CopyQuote {
+                                index: i,
+                                attributed: true,
+                            });
+                        }
+                        if ui.button(visual(s.copy_quote_only)).clicked() {
+                            commands.push(Command::CopyQuote {
+                                index: i,
+                                attributed: false,
+                            });
+                        }
+                    });
                 });
-            });
-            ui.add_space(4.0);
-        }
-        if !any {
-            header(ui, env, s.no_quotes, env.color);
-        }
-    });
+                ui.add_space(4.0);
+                state.card_heights.insert(i, ui.cursor().top() - card_top);
+            }
+            if !any {
+                header(ui, env, s.no_quotes, env.color);
+            }
+        });
 }
 
 fn highlights_tab(ui: &mut Ui, env: &mut SidebarEnv<'_>, commands: &mut Vec<Command>) {
