@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use qari::analysis::conll::tag_conll;
 use qari::analysis::tagger::Tagger;
 use qari::analysis::train::{
-    TrainConfig, add_training_lexicon, entity_f1, load_data, load_gazetteer, read_conll,
-    train_config, train_from_files,
+    TrainConfig, add_clusters, add_training_lexicon, entity_f1, load_data, load_gazetteer,
+    read_conll, train_config, train_from_files,
 };
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -31,6 +31,12 @@ fn main() -> Result<(), Box<dyn Error>> {
                 config.recall_cost = args.next().ok_or("--recall-cost needs X")?.parse()?
             }
             "--one-pass" => config.two_pass = false,
+            "--clusters" => config.clusters = args.next().ok_or("--clusters needs N")?.parse()?,
+            "--no-clusters" => config.clusters = 0,
+            "--aqmar-domain" => {
+                config.aqmar_dir = Some(root.join("data/ner/aqmar"));
+                config.aqmar_domain = true;
+            }
             "--aqmar" => config.aqmar_dir = Some(root.join("data/ner/aqmar")),
             "--no-aqmar" => config.aqmar_dir = None,
             "--no-aqmar-misc" => config.aqmar_misc = false,
@@ -43,6 +49,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         let (sentences, dev_lines) = load_data(&config)?;
         let mut gaz = load_gazetteer(&config.gazetteer_dir)?;
         add_training_lexicon(&mut gaz, &sentences);
+        add_clusters(&mut gaz, &config)?;
         let tagger = train_config(&sentences, gaz, &config);
         let bytes = tagger.to_bytes();
         let tagger = Tagger::from_bytes(&bytes)?;

@@ -268,3 +268,69 @@ fn conll_tagging_keeps_lines() -> Result<(), Box<dyn Error>> {
     }
     Ok(())
 }
+
+#[test]
+fn persons_after_titles_and_role_nouns_speak() -> Result<(), Box<dyn Error>> {
+    let a = run(&[
+        "حضرت الحفل وزيرة البيئة ليلى الزعبي وعدد من المسؤولين.",
+        "وقالت رئيسة الاتحاد النسائي لشؤون الأسرة نادين الكيلاني: \"سنواصل العمل مع الجميع\".",
+        "وعلق المحلل المالي باسل القاسمي على القرار قائلا إن \"الأسواق تنتظر إشارات أوضح\".",
+    ]);
+    for name in ["ليلى الزعبي", "نادين الكيلاني", "باسل القاسمي"]
+    {
+        let e = entity(&a, name).ok_or(format!("no {name}: {:?}", a.entities))?;
+        assert_eq!(e.kind, EntityKind::Person, "{name}");
+    }
+    let speakers: Vec<Option<&str>> = a.listed_quotes().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        vec![Some("نادين الكيلاني"), Some("باسل القاسمي")],
+        "{:?}",
+        a.quotes
+    );
+    Ok(())
+}
+
+#[test]
+fn organisation_subject_before_the_verb_speaks() -> Result<(), Box<dyn Error>> {
+    let a =
+        run(&["انتقدت نقابة أطباء حلب الخطة، وقالت في بيان إن \"الخطة لا تراعي حاجات المرضى\"."]);
+    let q: Vec<_> = a.listed_quotes().collect();
+    assert_eq!(q.len(), 1, "{:?}", a.quotes);
+    assert_eq!(
+        q[0].speaker.as_deref(),
+        Some("نقابة أطباء حلب"),
+        "{:?}",
+        a.entities
+    );
+    Ok(())
+}
+
+#[test]
+fn word_clusters_are_deterministic_and_stored() {
+    use qari::analysis::gazetteer::Gazetteer;
+    use qari::analysis::train::word_clusters;
+    let mut text = Vec::new();
+    for city in ["دمشق", "بيروت", "عمان", "القاهرة"] {
+        for verb in ["زار", "وصل", "غادر"] {
+            for _ in 0..2 {
+                text.push(
+                    ["الوزير", verb, "إلى", city, "أمس", "."]
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect::<Vec<_>>(),
+                );
+            }
+        }
+    }
+    let a = word_clusters(&text, 8);
+    assert_eq!(a, word_clusters(&text, 8));
+    assert!(a.contains_key("دمشق"));
+    let mut g = Gazetteer::default();
+    g.set_clusters(a.clone());
+    let back = Gazetteer::from_text(&g.to_text());
+    for (w, ids) in &a {
+        assert_eq!(back.cluster(w), *ids, "{w}");
+    }
+    assert_eq!(back.cluster("غير_موجود"), (0, 0));
+}

@@ -61,14 +61,33 @@ fn sample_article_meets_the_bars() -> Result<(), Box<dyn Error>> {
 
 #[test]
 fn own_articles_meet_their_bars() -> Result<(), Box<dyn Error>> {
-    let dir = root().join("tests/fixtures/analysis");
+    // Bars set a little under what was measured (see ANALYSIS.md) so regressions fail.
+    score_dir("tests/fixtures/analysis", 5, &["0.9", "0.95", "0.9"])
+}
+
+/// Articles written after the rules were tuned (two of their misses were then fixed; see
+/// ANALYSIS.md), scored separately.
+#[test]
+fn held_out_articles_meet_their_bars() -> Result<(), Box<dyn Error>> {
+    score_dir(
+        "tests/fixtures/analysis_heldout",
+        2,
+        &["0.85", "0.95", "0.8"],
+    )
+}
+
+fn score_dir(rel: &str, min_docs: usize, bars: &[&str; 3]) -> Result<(), Box<dyn Error>> {
+    let dir = root().join(rel);
     let mut pairs = Vec::new();
     let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     names.sort();
-    assert!(names.len() >= 5, "expected at least five fixture articles");
+    assert!(
+        names.len() >= min_docs,
+        "expected at least {min_docs} articles in {rel}"
+    );
     for txt in names {
         let stem = txt
             .file_stem()
@@ -78,16 +97,15 @@ fn own_articles_meet_their_bars() -> Result<(), Box<dyn Error>> {
         let gold = dir.join(format!("{stem}.gold.json"));
         pairs.push((analyse_to_temp(&txt, &stem)?, gold));
     }
-    // Bars set a little under what was measured (see ANALYSIS.md) so regressions fail.
     let text = score(
         &pairs,
         &[
             "--min-entity-f1",
-            "0.85",
+            bars[0],
             "--min-quote-f1",
-            "0.95",
+            bars[1],
             "--min-speaker",
-            "0.6",
+            bars[2],
         ],
     )?;
     assert!(text.contains("offsets ok"), "{text}");

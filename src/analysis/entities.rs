@@ -222,6 +222,11 @@ pub fn clitic_len(word: &str, gaz: &Gazetteer) -> usize {
     const PUBLIC: u16 = class::COUNTRY | class::CITY | class::GIVEN | class::SURNAME;
     let full = normalize(word);
     let full_flags = gaz.word(&full);
+    // ل + ال is written لل: at the start of a name the ل is always the preposition
+    // (للنظام السوري → النظام السوري), even when the contracted word is frequent.
+    if full.starts_with("لل") && full.chars().count() >= 5 {
+        return 1;
+    }
     if full_flags & (PUBLIC | class::COMMON) != 0 || Triggers::default_ref().get(&full).is_some() {
         return 0;
     }
@@ -455,8 +460,9 @@ pub fn find_mentions(paras: &[TaggedParagraph], gaz: &Gazetteer) -> Vec<RawMenti
             }
         }
         cands.extend(quoted_org_names(para, p, gaz));
-        cands.extend(head_noun_orgs(para, p, gaz));
-        cands.extend(titled_persons(para, p, gaz));
+        let orgs = head_noun_orgs(para, p, gaz);
+        cands.extend(titled_persons(para, p, gaz, &orgs));
+        cands.extend(orgs);
         cands.extend(headed_places(para, p, gaz));
         cands.extend(gazetteer_places(para, p, gaz));
     }
@@ -793,7 +799,15 @@ const DEFINITE_ORG_HEADS: &[&str] = &[
     "المصرف",
     "التلفزيون",
     "الاذاعه",
+    "النيابه",
+    "المحكمه",
+    "الهيئه",
+    "المفوضيه",
 ];
+
+/// Adjectives other than nisbas that continue a definite institution's name (النيابة العامة،
+/// المحكمة العليا).
+const ORG_ADJECTIVES: &[&str] = &["العامه", "العام", "العليا", "الاعلي", "المتحده", "المستقله"];
 
 /// Definite words that end an organisation name rather than extend it.
 const ORG_STOP: &[&str] = &[
@@ -839,9 +853,13 @@ fn head_noun_orgs(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) -> Vec<RawM
             continue;
         }
         let forms = head_forms(para.raw(i));
-        let construct = forms
-            .iter()
-            .any(|f| !f.starts_with("ال") && CONSTRUCT_ORG_HEADS.contains(&f.as_str()));
+        // "برنامج" heads a name only before a tagged organisation (برنامج الأمم المتحدة …).
+        let weak = forms.iter().any(|f| f == "برنامج")
+            && para.tags.get(i + 1) == Some(&Tag::begin(EntityType::Org));
+        let construct = weak
+            || forms
+                .iter()
+                .any(|f| !f.starts_with("ال") && CONSTRUCT_ORG_HEADS.contains(&f.as_str()));
         let definite = forms
             .iter()
             .any(|f| DEFINITE_ORG_HEADS.contains(&f.as_str()));
@@ -852,21 +870,45 @@ fn head_noun_orgs(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) -> Vec<RawM
         let mut j = i + 1;
         let mut definites = 0;
         let mut indefinite_used = false;
+        let mut saw_article = false;
+        let mut after_name = false;
         while j < n && j < i + 6 && para.tokens[j].kind == TokenKind::Word {
             let raw = para.raw(j);
             let w = normalize(raw);
             if ORG_STOP.contains(&w.as_str()) || NOT_NAMES.contains(&w.as_str()) {
                 break;
             }
-            let tagged = para.tags[j] != Tag::O;
+            // A known place closes a construct chain (نقابة أطباء حلب).
+            let tagged = para.tags[j] != Tag::O
+                || (indefinite_used && gaz.word(&w) & (class::COUNTRY | class::CITY) != 0);
+            // A title or a person's given name after the institution ends it
+            // (لجنة التحكيم | المنتجة …, نادي الزمالك | مرتضى منصور).
+            if Triggers::default_ref().get(&split_clitics(raw).with_article) == Some(Trigger::Title)
+                || (saw_article && starts_person_name(para, j, gaz))
+            {
+                break;
+            }
+            if w.starts_with("ال") || w.starts_with("لل") {
+                saw_article = true;
+            }
             if definite {
-                if is_nisba(&w) {
+                if is_nisba(&w) || ORG_ADJECTIVES.contains(&w.as_str()) {
                     definites += 1;
                     j += 1;
                     continue;
                 }
+                // الهيئة العامة للمنافسة: a لل-complement after the adjectives ends it.
+                if definites > 0 && w.starts_with("لل") && w.chars().count() >= 5 {
+                    j += 1;
+                }
                 break;
             }
+            // After a proper name without the article (غرفة تجارة عمان) only adjectives,
+            // لل-complements and the name's own continuation follow.
+            if after_name && !(is_nisba(&w) || w.starts_with("لل") || para.tags[j].is_inside()) {
+                break;
+            }
+            after_name = tagged && !w.starts_with("ال") && !w.starts_with("لل");
             if w.starts_with("ال") || w.starts_with("لل") || tagged {
                 definites += 1;
                 j += 1;
@@ -892,9 +934,13 @@ fn head_noun_orgs(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) -> Vec<RawM
             }
             // One indefinite noun in the chain (حظر in منظمة حظر الأسلحة), only when a
             // definite word follows it.
-            let next_definite = para.tokens.get(j + 1).is_some_and(|t| {
-                t.kind == TokenKind::Word && normalize(t.text(para.text)).starts_with("ال")
-            });
+            let next_definite =
+                para.tokens.get(j + 1).is_some_and(|t| {
+                    t.kind == TokenKind::Word && normalize(t.text(para.text)).starts_with("ال")
+                }) || (para.tags.get(j + 1).is_some_and(|t| {
+                    matches!(t.entity_type(), Some(EntityType::Loc | EntityType::Org))
+                }) || gaz.word(&para.norm(j + 1)) & (class::COUNTRY | class::CITY) != 0)
+                    && para.tags[j] == Tag::O;
             if definites == 0 && !indefinite_used && next_definite && speech_cue_free(raw) {
                 indefinite_used = true;
                 j += 1;
@@ -918,47 +964,164 @@ fn speech_cue_free(raw: &str) -> bool {
     super::speech::speech_cue(raw).is_none()
 }
 
-/// Persons named after a title (الرئيس الأميركي دونالد ترمب): after a title and its nisba
-/// adjectives, a word known as a name part starts a person name that runs over further
-/// name-like words (known name parts, or unknown words without the article).
-fn titled_persons(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) -> Vec<RawMention> {
-    const NAMEISH: u16 = class::GIVEN | class::SURNAME | class::TRAIN_PERS;
+const NAMEISH: u16 = class::GIVEN | class::SURNAME | class::TRAIN_PERS;
+
+/// Whether token `j` can open a person name: a known name part without the article that is
+/// not a common word — or a common word that is also a given name (حياة، أمل) when a
+/// name-like word follows it.
+fn starts_person_name(para: &TaggedParagraph, j: usize, gaz: &Gazetteer) -> bool {
+    if para.tokens.get(j).is_none_or(|t| t.kind != TokenKind::Word) {
+        return false;
+    }
+    let w = para.norm(j);
+    let f = gaz.word(&w);
+    if f & NAMEISH == 0
+        || w.starts_with("ال")
+        || NOT_NAMES.contains(&w.as_str())
+        || Triggers::default_ref().get(&w).is_some()
+    {
+        return false;
+    }
+    if f & class::COMMON == 0 {
+        return true;
+    }
+    f & class::GIVEN != 0
+        && (w == "عبد" || name_part_at(para, j + 1, gaz).is_some_and(|(_, common)| !common))
+}
+
+/// Whether token `k` reads as a further part of a person name; `Some((ends, common))`:
+/// `ends` when it must be the last part (a surname with the article: الفاسي، القرمازي),
+/// `common` when it is also a common word.
+fn name_part_at(para: &TaggedParagraph, k: usize, gaz: &Gazetteer) -> Option<(bool, bool)> {
+    if para.tokens.get(k)?.kind != TokenKind::Word
+        || super::speech::speech_cue(para.raw(k)).is_some()
+    {
+        return None;
+    }
+    let w = para.norm(k);
+    if NOT_NAMES.contains(&w.as_str()) || ORG_STOP.contains(&w.as_str()) || w.chars().count() < 2 {
+        return None;
+    }
+    let g = gaz.word(&w);
+    let common = g & class::COMMON != 0;
+    // عبد الله، أبو بكر، بن راشد: the word after a name particle belongs to the name.
+    if k > 0
+        && matches!(
+            para.norm(k - 1).as_str(),
+            "عبد" | "ابو" | "ابن" | "بن" | "بنت"
+        )
+    {
+        return Some((false, false));
+    }
+    if w.starts_with("ال") {
+        // A surname with the article: listed, or an unknown word (not seen in training
+        // text nor listed) — النوافلة، القرمازي.
+        let nisba_like = g == 0 && w.chars().count() >= 5;
+        return (g & class::SURNAME != 0 || nisba_like).then_some((true, false));
+    }
+    if g & NAMEISH != 0 || g == 0 {
+        return Some((false, common));
+    }
+    None
+}
+
+/// Persons named after a title or a speech verb (الرئيس الأميركي دونالد ترمب، وزيرة الثقافة
+/// حياة …، الباحث في مركز … عمران شرف، قال المزارع جبار عطية): the role's complement
+/// (nisba adjectives, definite words, في, organisation names) is skipped, then a word that
+/// opens a person name starts a name of up to three name-like words.
+fn titled_persons(
+    para: &TaggedParagraph,
+    p: usize,
+    gaz: &Gazetteer,
+    orgs: &[RawMention],
+) -> Vec<RawMention> {
     let triggers = Triggers::default_ref();
     let mut out = Vec::new();
     let n = para.tokens.len();
     for i in 0..n {
-        let s = split_clitics(para.raw(i));
-        if triggers.get(&s.with_article) != Some(Trigger::Title) {
+        let raw = para.raw(i);
+        let s = split_clitics(raw);
+        let title = triggers.get(&s.with_article) == Some(Trigger::Title)
+            || triggers.get(&normalize(raw)) == Some(Trigger::Title);
+        let verb = !title
+            && super::speech::speech_cue(raw)
+                .is_some_and(|c| c.kind == super::speech::CueKind::Verb);
+        if !title && !verb {
             continue;
         }
         let mut j = i + 1;
-        while j < n && is_nisba(&para.norm(j)) {
+        let mut skipped = 0;
+        while j < n && skipped < 5 {
+            if starts_person_name(para, j, gaz) {
+                break;
+            }
+            if let Some(o) = orgs.iter().find(|o| o.tokens.start == j) {
+                j = o.tokens.end;
+                skipped += 1;
+                continue;
+            }
+            if para.tokens[j].kind != TokenKind::Word {
+                break;
+            }
+            let w = para.norm(j);
+            let complement = (title && triggers.get(&w) == Some(Trigger::RoleLink))
+                || w.starts_with("ال")
+                || w.starts_with("لل")
+                || (skipped > 0 && title && w.starts_with('ل') && w.chars().count() >= 4)
+                || w.starts_with("وال")
+                || w == "في"
+                || matches!(
+                    para.tags[j].entity_type(),
+                    Some(EntityType::Org | EntityType::Loc)
+                );
+            // After a verb only a role noun (المزارع، المستثمر المصري) may come first.
+            if !complement
+                || ORG_STOP.contains(&w.as_str())
+                || NOT_NAMES.contains(&w.as_str()) && w != "في"
+                || verb && skipped == 0 && !w.starts_with("ال")
+                || verb && para.tags[j] != Tag::O
+            {
+                break;
+            }
+            skipped += 1;
             j += 1;
         }
-        let first = para.norm(j);
-        let f = gaz.word(&first);
-        if j >= n
-            || para.tokens[j].kind != TokenKind::Word
-            || f & NAMEISH == 0
-            || f & class::COMMON != 0
-            || first.starts_with("ال")
-            || para.tags[j] != Tag::O && para.tags[j] != Tag::begin(EntityType::Pers)
+        if j >= n || !starts_person_name(para, j, gaz) {
+            continue;
+        }
+        if matches!(
+            para.tags[j].entity_type(),
+            Some(EntityType::Loc | EntityType::Misc)
+        ) || para.tags[j] == Tag::begin(EntityType::Org)
         {
             continue;
         }
         let mut k = j + 1;
-        while k < n && k < j + 3 && para.tokens[k].kind == TokenKind::Word {
-            let w = para.norm(k);
-            let g = gaz.word(&w);
-            let nameish = g & NAMEISH != 0 || (g == 0 && !w.starts_with("ال"));
-            if !nameish
-                || g & class::COMMON != 0
-                || NOT_NAMES.contains(&w.as_str())
-                || super::speech::speech_cue(para.raw(k)).is_some()
-            {
-                break;
+        while k < n && k < j + 3 {
+            match name_part_at(para, k, gaz) {
+                Some((ends, common)) => {
+                    // A common word continues the name only as the second part when it is
+                    // also a listed name part (مي عودة).
+                    if common && (k != j + 1 || gaz.word(&para.norm(k)) & NAMEISH == 0) {
+                        break;
+                    }
+                    k += 1;
+                    if ends {
+                        break;
+                    }
+                }
+                None => break,
             }
-            k += 1;
+        }
+        // The tagger's person name may run further (عادل الشركس).
+        if matches!(para.tags[j].entity_type(), Some(EntityType::Pers)) {
+            while k < n && para.tags[k] == Tag::inside(EntityType::Pers) {
+                k += 1;
+            }
+        }
+        // After a verb, only a full name (two words or more) is taken.
+        if verb && k - j < 2 {
+            continue;
         }
         if let Some(m) = make_mention(para, p, j..k, EntityKind::Person, gaz, 3) {
             out.push(m);

@@ -29,6 +29,8 @@ pub struct TokenInfo {
     pub lex_freq: u8,
     /// Training-corpus name class of the word (see [`lex_codes`]).
     pub lex_type: u8,
+    /// Distributional word cluster (fine, coarse), `(0, 0)` for rare words.
+    pub cluster: (u16, u16),
 }
 
 /// Turns training-corpus counts into a frequency class (0 unseen, 1 once, 2 twice or three
@@ -132,7 +134,9 @@ pub fn token_infos(tokens: &[&str], gaz: &Gazetteer, triggers: &Triggers) -> Vec
                 clitics.push_str("+ال");
             }
             let (lex_freq, lex_type) = lex_codes(gaz.lex(&split.with_article));
+            let cluster = gaz.cluster(&split.with_article);
             TokenInfo {
+                cluster,
                 lex_freq,
                 lex_type,
                 shape: shape_of(&norm),
@@ -362,6 +366,22 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
             .bytes(suffix(&w.norm, 2))
             .finish(),
     );
+    // Word clusters of the word and its neighbours (from unlabelled text; none fire for
+    // rare words or when the model has no clusters).
+    let fine = |k: isize| at(k).map_or(0, |t| t.cluster.0 as u64);
+    let coarse = |k: isize| at(k).map_or(0, |t| t.cluster.1 as u64);
+    if w.cluster.0 != 0 {
+        out.push(H::new(70).num(fine(0)).finish());
+        out.push(H::new(72).num(fine(0)).bytes(&w.clitics).finish());
+        out.push(H::new(77).num(coarse(-1)).num(coarse(0)).finish());
+        out.push(H::new(78).num(coarse(0)).num(coarse(1)).finish());
+    }
+    for (tpl, k) in [(73u8, -1isize), (74, 1)] {
+        let f = fine(k);
+        if f != 0 {
+            out.push(H::new(tpl).num(f).finish());
+        }
+    }
 }
 
 /// What a first tagging pass said about the other occurrences of a token's word in the same

@@ -353,6 +353,8 @@ pub struct Gazetteer {
     /// Training-corpus counts of a word form (clitics removed, article kept): occurrences
     /// outside names, then inside PERS, LOC, ORG and MISC names.
     lexicon: HashMap<String, LexCounts>,
+    /// Distributional word clusters (fine, coarse; 1-based) of word forms with clitics removed.
+    clusters: HashMap<String, (u16, u16)>,
 }
 
 /// Counts of a word form in the training corpus: `[O, PERS, LOC, ORG, MISC]`.
@@ -405,6 +407,17 @@ impl Gazetteer {
         self.lexicon.get(with_article)
     }
 
+    /// The (fine, coarse) word cluster of a word form (clitics removed, article kept);
+    /// `(0, 0)` when the word was too rare to be clustered.
+    pub fn cluster(&self, with_article: &str) -> (u16, u16) {
+        self.clusters.get(with_article).copied().unwrap_or((0, 0))
+    }
+
+    /// Replaces the word clusters.
+    pub fn set_clusters(&mut self, clusters: HashMap<String, (u16, u16)>) {
+        self.clusters = clusters;
+    }
+
     /// Replaces the training-corpus word counts.
     pub fn set_lexicon(&mut self, lexicon: HashMap<String, LexCounts>) {
         self.lexicon = lexicon;
@@ -444,6 +457,11 @@ impl Gazetteer {
             out.push_str(w);
             out.push('\n');
         }
+        let mut cl: Vec<(&String, &(u16, u16))> = self.clusters.iter().collect();
+        cl.sort();
+        for (w, (f, c)) in cl {
+            out.push_str(&format!("C{f},{c}\t{w}\n"));
+        }
         out
     }
 
@@ -460,6 +478,14 @@ impl Gazetteer {
                     *slot = v.parse().unwrap_or(0);
                 }
                 g.lexicon.insert(name.to_string(), c);
+                continue;
+            }
+            if let Some(ids) = flags.strip_prefix('C') {
+                if let Some((f, c)) = ids.split_once(',')
+                    && let (Ok(f), Ok(c)) = (f.parse(), c.parse())
+                {
+                    g.clusters.insert(name.to_string(), (f, c));
+                }
                 continue;
             }
             let Ok(flags) = flags.parse::<u16>() else {

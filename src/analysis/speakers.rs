@@ -131,6 +131,9 @@ impl<'a> Context<'a> {
         let para = self.paras.get(p)?;
         let mut t = v + 1;
         let mut title_start: Option<usize> = None;
+        // A role noun that is not a listed title (المزارع، المستثمر المصري، المؤسسة
+        // والرئيسة …): a person named after it is the speaker, but the noun alone is not.
+        let mut soft_title = false;
         let mut words = 0;
         while t < limit && words < 8 {
             let raw = para.raw(t);
@@ -154,7 +157,7 @@ impl<'a> Context<'a> {
                     {
                         return self.speaker_from_mention(n, gender);
                     }
-                    if let Some(ts) = title_start {
+                    if let Some(ts) = title_start.filter(|_| !soft_title) {
                         // Look a little further for the person's name after the role.
                         if let Some(n) = self.person_within(p, m.tokens.end, limit, 3) {
                             return self.speaker_from_mention(n, gender);
@@ -174,6 +177,14 @@ impl<'a> Context<'a> {
                             gender,
                         });
                     }
+                    if soft_title {
+                        if let Some(n) = self.person_within(p, m.tokens.end, limit, 3) {
+                            return self.speaker_from_mention(n, gender);
+                        }
+                        t = m.tokens.end;
+                        words += 1;
+                        continue;
+                    }
                     if words <= 1 {
                         return self.speaker_from_mention(mi, gender);
                     }
@@ -188,8 +199,20 @@ impl<'a> Context<'a> {
                     title_start.get_or_insert(t);
                 }
                 Some(Trigger::RoleLink) => {}
-                _ => {
+                other => {
                     let n = normalize(raw);
+                    if words == 0
+                        && title_start.is_none()
+                        && matches!(other, None | Some(Trigger::OrgHead))
+                        && n.starts_with("ال")
+                        && speech_cue(raw).is_none()
+                    {
+                        title_start = Some(t);
+                        soft_title = true;
+                        words += 1;
+                        t += 1;
+                        continue;
+                    }
                     let stop = title_start.is_none()
                         || speech_cue(raw).is_some()
                         || matches!(n.as_str(), "ان" | "بان" | "انه" | "انها" | "الي" | "علي");
@@ -202,6 +225,9 @@ impl<'a> Context<'a> {
             t += 1;
         }
         // A bare title as subject ("قال الوزير"): the title and its definite words.
+        if soft_title {
+            return None;
+        }
         let ts = title_start?;
         let mut end_tok = ts + 1;
         while end_tok < limit.min(ts + 3)
@@ -356,12 +382,38 @@ pub fn find_speaker(
                 if let Some(s) = ctx.subject_after(p, v, open_tok, c.gender) {
                     return Some(s);
                 }
+                // "وقالت زوجة أحد المتهمين وتدعى X للصحفيين:": a person named between the
+                // verb and the quote, close to the verb.
+                if let Some(mi) = ctx.person_within(p, v + 1, open_tok, 6)
+                    && let Some(s) = ctx.speaker_from_mention(mi, c.gender)
+                {
+                    return Some(s);
+                }
                 if let Some(s) = ctx.sentence_subject_before(p, v, c.gender) {
                     return Some(s);
                 }
                 return continuation(previous, c.gender);
             }
-            CueKind::Participle => return continuation(previous, c.gender),
+            CueKind::Participle => {
+                // "وعلق المستثمر X على الصفقة قائلاً": the participle shares the subject of
+                // an earlier verb in its sentence, else of the sentence, else continues.
+                let mut k = v;
+                while k > 0 && !is_sentence_end(para.raw(k - 1)) {
+                    k -= 1;
+                    if let Some(c2) = speech_cue(para.raw(k))
+                        && c2.kind == CueKind::Verb
+                    {
+                        if let Some(s) = ctx.subject_after(p, k, v, c2.gender.or(c.gender)) {
+                            return Some(s);
+                        }
+                        break;
+                    }
+                }
+                if let Some(s) = ctx.sentence_subject_before(p, v, c.gender) {
+                    return Some(s);
+                }
+                return continuation(previous, c.gender);
+            }
         }
     }
     // 2. A cue right after the quote: «"…"، قال فلان» / «"…"، بحسب فلان».

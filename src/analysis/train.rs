@@ -55,6 +55,10 @@ pub struct TrainConfig {
     pub recall_cost: f32,
     /// Whether to train the document-level second pass.
     pub two_pass: bool,
+    /// Whether AQMAR sentences get domain-specific feature copies (see `rows_of`).
+    pub aqmar_domain: bool,
+    /// Number of fine word clusters (0: no cluster features); see [`word_clusters`].
+    pub clusters: usize,
 }
 
 impl TrainConfig {
@@ -83,6 +87,8 @@ impl TrainConfig {
             pa_c: 0.0,
             recall_cost: 1.0,
             two_pass: true,
+            clusters: 128,
+            aqmar_domain: false,
         }
     }
 }
@@ -227,6 +233,161 @@ pub fn add_training_lexicon(gaz: &mut Gazetteer, sentences: &[Sentence]) {
     }
 }
 
+/// The unlabelled text the word clusters are computed from: the ANERcorp training part
+/// (without the dev split) and all AQMAR articles, whether or not AQMAR is trained on.
+pub fn cluster_text(config: &TrainConfig) -> Result<Vec<Vec<String>>, TrainError> {
+    let aner = read(&config.anercorp)?;
+    let (train_lines, _) = split_dev_lines(&aner, config.dev_fraction);
+    let mut out: Vec<Vec<String>> = read_conll(&train_lines.join("\n"), true)
+        .into_iter()
+        .map(|s| s.into_iter().map(|(t, _)| t).collect())
+        .collect();
+    let dir = config
+        .anercorp
+        .parent()
+        .map(|p| p.join("aqmar"))
+        .unwrap_or_default();
+    if let Ok(rd) = std::fs::read_dir(&dir) {
+        let mut files: Vec<PathBuf> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        for f in files {
+            out.extend(
+                read_conll(&read(&f)?, true)
+                    .into_iter()
+                    .map(|s| s.into_iter().map(|(t, _)| t).collect()),
+            );
+        }
+    }
+    Ok(out)
+}
+
+/// Adds word clusters computed from [`cluster_text`] to the gazetteer (nothing when
+/// `config.clusters` is 0).
+pub fn add_clusters(gaz: &mut Gazetteer, config: &TrainConfig) -> Result<(), TrainError> {
+    if config.clusters > 0 {
+        let text = cluster_text(config)?;
+        gaz.set_clusters(word_clusters(&text, config.clusters));
+    }
+    Ok(())
+}
+
+/// Distributional word clusters: every word form (clitics removed, article kept) seen at
+/// least three times is described by its neighbours at ±1 and ±2 (the 1000 most frequent
+/// forms, square-root counts, L2-normalised) and grouped by spherical k-means into `k`
+/// fine and `k / 8` coarse clusters (ids from 1). Deterministic: centroids start at words
+/// spread evenly over the frequency ranking.
+pub fn word_clusters(text: &[Vec<String>], k: usize) -> HashMap<String, (u16, u16)> {
+    let keys: Vec<Vec<String>> = text
+        .iter()
+        .map(|s| s.iter().map(|t| split_clitics(t).with_article).collect())
+        .collect();
+    let mut freq: HashMap<&str, u32> = HashMap::new();
+    for s in &keys {
+        for w in s {
+            if !w.is_empty() {
+                *freq.entry(w.as_str()).or_default() += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(&str, u32)> = freq.iter().map(|(w, c)| (*w, *c)).collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    const CTX: usize = 1000;
+    let ctx_id: HashMap<&str, usize> = ranked
+        .iter()
+        .take(CTX)
+        .enumerate()
+        .map(|(i, (w, _))| (*w, i))
+        .collect();
+    let vocab: Vec<&str> = ranked
+        .iter()
+        .filter(|(_, c)| *c >= 3)
+        .map(|(w, _)| *w)
+        .collect();
+    if vocab.len() < 2 || k < 2 {
+        return HashMap::new();
+    }
+    let word_id: HashMap<&str, usize> = vocab.iter().enumerate().map(|(i, w)| (*w, i)).collect();
+    let dim = 4 * (CTX + 1);
+    let mut counts: Vec<HashMap<usize, f32>> = vec![HashMap::new(); vocab.len()];
+    for s in &keys {
+        for (i, w) in s.iter().enumerate() {
+            let Some(&wi) = word_id.get(w.as_str()) else {
+                continue;
+            };
+            for (slot, off) in [-2isize, -1, 1, 2].iter().enumerate() {
+                let j = i as isize + off;
+                let c = if j < 0 || j as usize >= s.len() {
+                    CTX
+                } else {
+                    ctx_id.get(s[j as usize].as_str()).copied().unwrap_or(CTX)
+                };
+                let weight = if off.abs() == 1 { 1.0 } else { 0.5 };
+                *counts[wi].entry(slot * (CTX + 1) + c).or_default() += weight;
+            }
+        }
+    }
+    let vecs: Vec<Vec<(usize, f32)>> = counts
+        .into_iter()
+        .map(|m| {
+            let mut v: Vec<(usize, f32)> = m.into_iter().map(|(d, c)| (d, c.sqrt())).collect();
+            v.sort_by_key(|x| x.0);
+            let norm = v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt().max(1e-9);
+            for x in v.iter_mut() {
+                x.1 /= norm;
+            }
+            v
+        })
+        .collect();
+    let kmeans = |k: usize| -> Vec<u16> {
+        let k = k.min(vecs.len());
+        let mut cent = vec![0f32; k * dim];
+        for c in 0..k {
+            for &(d, x) in &vecs[c * vecs.len() / k] {
+                cent[c * dim + d] = x;
+            }
+        }
+        let mut assign = vec![0u16; vecs.len()];
+        for _ in 0..12 {
+            for (v, a) in vecs.iter().zip(assign.iter_mut()) {
+                let mut best = (f32::MIN, 0usize);
+                for c in 0..k {
+                    let row = &cent[c * dim..(c + 1) * dim];
+                    let dot: f32 = v.iter().map(|&(d, x)| row[d] * x).sum();
+                    if dot > best.0 {
+                        best = (dot, c);
+                    }
+                }
+                *a = best.1 as u16;
+            }
+            cent.iter_mut().for_each(|x| *x = 0.0);
+            for (v, &a) in vecs.iter().zip(&assign) {
+                let row = &mut cent[a as usize * dim..(a as usize + 1) * dim];
+                for &(d, x) in v {
+                    row[d] += x;
+                }
+            }
+            for c in 0..k {
+                let row = &mut cent[c * dim..(c + 1) * dim];
+                let norm = row.iter().map(|x| x * x).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    row.iter_mut().for_each(|x| *x /= norm);
+                }
+            }
+        }
+        assign
+    };
+    let fine = kmeans(k);
+    let coarse = kmeans((k / 8).max(2));
+    vocab
+        .iter()
+        .zip(fine.iter().zip(&coarse))
+        .map(|(w, (&f, &c))| (w.to_string(), (f + 1, c + 1)))
+        .collect()
+}
+
 /// A small deterministic RNG (xorshift64*) so training is reproducible.
 struct Rng(u64);
 
@@ -335,8 +496,9 @@ fn rows_of(
     docs: Option<&[Vec<DocInfo>]>,
     sentences: &[Sentence],
     bits: u32,
+    domains: &[bool],
 ) -> Vec<(Vec<Vec<u32>>, Vec<Tag>)> {
-    let mut feats = Vec::with_capacity(80);
+    let mut feats = Vec::with_capacity(160);
     infos
         .iter()
         .enumerate()
@@ -346,6 +508,16 @@ fn rows_of(
                     features(s, i, &mut feats);
                     if let Some(d) = docs {
                         doc_features(s, &d[k], i, &mut feats);
+                    }
+                    // Out-of-domain sentences (AQMAR) also fire domain-specific copies of
+                    // every feature, which absorb what is peculiar to that corpus; new
+                    // text only fires the shared ones.
+                    if domains.get(k).copied().unwrap_or(false) {
+                        let n = feats.len();
+                        for f in 0..n {
+                            let h = feats[f] ^ 0x9e37_79b9_7f4a_7c15;
+                            feats.push(h.wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(29));
+                        }
                     }
                     feats
                         .iter()
@@ -360,8 +532,18 @@ fn rows_of(
 
 /// Trains with explicit learning parameters (first pass only).
 pub fn train_with(sentences: &[Sentence], gaz: Gazetteer, p: &LearnParams) -> Tagger {
+    train_with_domains(sentences, &[], gaz, p)
+}
+
+/// [`train_with`] where `domains[k]` marks sentence `k` as out-of-domain (see `rows_of`).
+fn train_with_domains(
+    sentences: &[Sentence],
+    domains: &[bool],
+    gaz: Gazetteer,
+    p: &LearnParams,
+) -> Tagger {
     let (gaz, infos) = prepare(sentences, gaz);
-    let data = rows_of(&infos, None, sentences, p.bits);
+    let data = rows_of(&infos, None, sentences, p.bits, domains);
     Tagger::new(learn(&data, p), gaz)
 }
 
@@ -377,6 +559,16 @@ pub fn doc_ranges(n: usize) -> Vec<std::ops::Range<usize>> {
 /// models trained on the other folds (stacking), so the second pass learns how far to trust
 /// them on new text.
 pub fn train_two_pass(sentences: &[Sentence], gaz: Gazetteer, p: &LearnParams) -> Tagger {
+    train_two_pass_domains(sentences, &[], gaz, p)
+}
+
+/// [`train_two_pass`] with out-of-domain sentences marked (see `rows_of`).
+fn train_two_pass_domains(
+    sentences: &[Sentence],
+    domains: &[bool],
+    gaz: Gazetteer,
+    p: &LearnParams,
+) -> Tagger {
     const STACK_FOLDS: usize = 5;
     let p1 = LearnParams { bits: p.bits, ..*p };
     let n = sentences.len();
@@ -388,7 +580,11 @@ pub fn train_two_pass(sentences: &[Sentence], gaz: Gazetteer, p: &LearnParams) -
             .map(|k| sentences[k].clone())
             .collect();
         let held: Vec<usize> = (0..n).filter(|&k| fold_of(k) == f).collect();
-        let model = train_with(&train_part, gaz.clone(), &p1);
+        let part_domains: Vec<bool> = (0..n)
+            .filter(|&k| fold_of(k) != f)
+            .map(|k| domains.get(k).copied().unwrap_or(false))
+            .collect();
+        let model = train_with_domains(&train_part, &part_domains, gaz.clone(), &p1);
         for r in doc_ranges(held.len()) {
             let doc: Vec<Vec<TokenInfo>> = held[r.clone()]
                 .iter()
@@ -407,10 +603,10 @@ pub fn train_two_pass(sentences: &[Sentence], gaz: Gazetteer, p: &LearnParams) -
     for r in doc_ranges(n) {
         docs.extend(doc_infos(&infos[r.clone()], &first[r]));
     }
-    let data1 = rows_of(&infos, None, sentences, p1.bits);
+    let data1 = rows_of(&infos, None, sentences, p1.bits, domains);
     let w1 = learn(&data1, &p1);
     drop(data1);
-    let data2 = rows_of(&infos, Some(&docs), sentences, p.bits);
+    let data2 = rows_of(&infos, Some(&docs), sentences, p.bits, domains);
     let w2 = learn(&data2, p);
     Tagger::new(w1, gaz).with_second_pass(w2)
 }
@@ -603,15 +799,28 @@ pub fn train_from_files(config: &TrainConfig) -> Result<Vec<u8>, TrainError> {
     }
     let mut gaz = load_gazetteer(&config.gazetteer_dir)?;
     add_training_lexicon(&mut gaz, &sentences);
+    add_clusters(&mut gaz, config)?;
     Ok(train_config(&sentences, gaz, config).to_bytes())
 }
 
 /// Trains the tagger `config` asks for (one or two passes) on the given sentences.
 pub fn train_config(sentences: &[Sentence], gaz: Gazetteer, config: &TrainConfig) -> Tagger {
-    if config.two_pass {
-        train_two_pass(sentences, gaz, &config.learn())
+    // Sentences after ANERcorp's come from AQMAR (see `load_data`).
+    let domains: Vec<bool> = if config.aqmar_domain && config.aqmar_dir.is_some() {
+        let n_aner = read(&config.anercorp)
+            .map(|t| {
+                let (lines, _) = split_dev_lines(&t, config.dev_fraction);
+                read_conll(&lines.join("\n"), true).len()
+            })
+            .unwrap_or(sentences.len());
+        (0..sentences.len()).map(|k| k >= n_aner).collect()
     } else {
-        train_with(sentences, gaz, &config.learn())
+        Vec::new()
+    };
+    if config.two_pass {
+        train_two_pass_domains(sentences, &domains, gaz, &config.learn())
+    } else {
+        train_with_domains(sentences, &domains, gaz, &config.learn())
     }
 }
 

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Scores `qari analyze` with ../shared/eval/score.py on the sample, the own articles
+# (tests/fixtures/analysis) and the held-out ones (tests/fixtures/analysis_heldout).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --locked -q
+qari=target/release/qari
+eval=../shared/eval
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+$qari analyze seeds/000_f28f254fb6dd51e1.txt --json > "$tmp/sample.json"
+printf 'sample:   '; python3 $eval/score.py "$tmp/sample.json" $eval/000_f28f254fb6dd51e1.gold.json | tail -1
+for set in analysis analysis_heldout; do
+  args=()
+  for f in tests/fixtures/$set/*.txt; do
+    name=$(basename "$f" .txt)
+    $qari analyze "$f" --json > "$tmp/$name.json"
+    args+=("$tmp/$name.json" "${f%.txt}.gold.json")
+  done
+  printf '%-9s ' "$set:"; python3 $eval/score.py "${args[@]}" | tail -1
+done
