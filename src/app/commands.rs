@@ -11,6 +11,12 @@ use crate::ui::i18n::Lang;
 pub enum Command {
     /// Open a document from a path (loads in the background).
     Open(PathBuf),
+    /// Open the current file again, decoded with the given encoding.
+    ReopenWithEncoding(crate::document::TextEncoding),
+    /// Open article `index` of the collection being chosen from.
+    OpenArticle(usize),
+    /// Close the article picker.
+    CloseCollection,
     /// Show the system file picker (falls back to the in-app panel).
     OpenDialog,
     /// Show or hide the in-app open panel.

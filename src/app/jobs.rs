@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crate::analysis::{Analysis, analyze};
 use crate::annotations::store::Loaded;
 use crate::annotations::{DocText, HighlightStore};
-use crate::document::{Document, LoadError, LoadOptions, load_path};
+use crate::document::{Document, LoadError, LoadOptions, load_documents};
 use crate::text::Page;
 use crate::text::fonts::{FontSources, arabic_families, font_system};
 
@@ -30,6 +30,15 @@ pub enum JobResult {
         picked: Option<PathBuf>,
         /// How long it was open: an instant `None` means no picker exists.
         open_for: Duration,
+    },
+    /// A file holding several articles: the reader picks one.
+    Collection {
+        /// Which request this answers.
+        request: u64,
+        /// The file.
+        path: PathBuf,
+        /// Its articles.
+        docs: Vec<Document>,
     },
     /// Installed font families that cover Arabic, and a font database with them and the bundled fonts.
     Fonts(Vec<String>, Box<cosmic_text::fontdb::Database>),
@@ -55,6 +64,21 @@ pub struct LoadedDoc {
     pub hash: String,
     /// Its saved highlights.
     pub saved: Loaded,
+}
+
+/// Lays out the page, anchors' text and saved highlights of a loaded document.
+fn prepare(doc: Document, path: &std::path::Path, store: Option<&HighlightStore>) -> LoadedDoc {
+    let page = Page::new(&doc);
+    let text = DocText::new(&doc);
+    let hash = HighlightStore::content_hash(&text);
+    let saved = store.map(|s| s.load(&hash, Some(path))).unwrap_or_default();
+    LoadedDoc {
+        doc,
+        page,
+        text,
+        hash,
+        saved,
+    }
 }
 
 /// Starts jobs and collects their results.
@@ -98,26 +122,45 @@ impl Jobs {
         store: Option<HighlightStore>,
     ) {
         self.spawn("qari-loader", move || {
-            let result = load_path(&path, &options).map(|doc| {
-                let page = Page::new(&doc);
-                let text = DocText::new(&doc);
-                let hash = HighlightStore::content_hash(&text);
-                let saved = store
-                    .map(|s| s.load(&hash, Some(&path)))
-                    .unwrap_or_default();
-                Box::new(LoadedDoc {
-                    doc,
-                    page,
-                    text,
-                    hash,
-                    saved,
-                })
-            });
-            JobResult::Loaded {
-                request,
-                path,
-                result,
+            match load_documents(&path, &options) {
+                Ok(docs) if docs.len() > 1 => JobResult::Collection {
+                    request,
+                    path,
+                    docs,
+                },
+                Ok(mut docs) => match docs.pop() {
+                    Some(doc) => JobResult::Loaded {
+                        request,
+                        result: Ok(Box::new(prepare(doc, &path, store.as_ref()))),
+                        path,
+                    },
+                    None => JobResult::Loaded {
+                        request,
+                        result: Err(LoadError::Empty(path.clone())),
+                        path,
+                    },
+                },
+                Err(err) => JobResult::Loaded {
+                    request,
+                    path,
+                    result: Err(err),
+                },
             }
+        });
+    }
+
+    /// Prepares one article of a collection in the background.
+    pub fn open_article(
+        &self,
+        request: u64,
+        path: PathBuf,
+        doc: Document,
+        store: Option<HighlightStore>,
+    ) {
+        self.spawn("qari-loader", move || JobResult::Loaded {
+            request,
+            result: Ok(Box::new(prepare(doc, &path, store.as_ref()))),
+            path,
         });
     }
 

@@ -204,6 +204,8 @@ pub struct QariApp {
     pub notices: Notices,
     /// The in-app open panel.
     pub open_panel: OpenPanel,
+    /// A file of several articles waiting for the reader to pick one.
+    pub collection: Option<(u64, PathBuf, Vec<Document>)>,
     /// Installed Arabic font families, once discovered.
     pub installed_fonts: Vec<String>,
     /// Bundled and installed fonts, once discovered, until the reader picks an installed one.
@@ -270,6 +272,7 @@ impl QariApp {
             loading: None,
             notices: Notices::default(),
             open_panel: OpenPanel::default(),
+            collection: None,
             installed_fonts: Vec::new(),
             system_fonts: None,
             settings_open: false,
@@ -356,6 +359,16 @@ impl QariApp {
                     Err(err) => self.notices.push(NoticeKind::Error, err.to_string()),
                 }
             }
+            JobResult::Collection {
+                request,
+                path,
+                docs,
+            } => {
+                if self.loading.as_ref().map(|l| l.request) == Some(request) {
+                    self.loading = None;
+                    self.collection = Some((request, path, docs));
+                }
+            }
             JobResult::DialogClosed { picked, open_for } => match picked {
                 Some(path) => self.commands.push(Command::Open(path)),
                 // An instant "no" means there is no picker on this desktop: offer ours.
@@ -402,18 +415,31 @@ impl QariApp {
     /// Applies one command; every state change the UI asks for happens here.
     fn apply(&mut self, ctx: Option<&egui::Context>, command: Command) {
         match command {
-            Command::Open(path) => {
-                self.next_request += 1;
-                self.loading = Some(Loading {
-                    request: self.next_request,
-                    path: path.clone(),
-                    since: Instant::now(),
-                });
-                self.save_highlights(true);
-                let store = self.store.clone();
-                self.jobs
-                    .load(self.next_request, path, LoadOptions::default(), store);
+            Command::Open(path) => self.load(path, LoadOptions::default()),
+            Command::ReopenWithEncoding(encoding) => {
+                if let Some(path) = self.document.as_ref().map(|d| d.path.clone()) {
+                    let options = LoadOptions {
+                        encoding: Some(encoding),
+                        ..LoadOptions::default()
+                    };
+                    self.load(path, options);
+                }
             }
+            Command::OpenArticle(index) => {
+                if let Some((request, path, mut docs)) = self.collection.take()
+                    && index < docs.len()
+                {
+                    let doc = docs.swap_remove(index);
+                    self.loading = Some(Loading {
+                        request,
+                        path: path.clone(),
+                        since: Instant::now(),
+                    });
+                    self.jobs
+                        .open_article(request, path, doc, self.store.clone());
+                }
+            }
+            Command::CloseCollection => self.collection = None,
             Command::OpenDialog => {
                 let dir = self
                     .document
@@ -592,6 +618,19 @@ impl QariApp {
         if let Some(t) = target {
             d.flash = Some((t.block, range, Instant::now()));
         }
+    }
+
+    /// Starts loading a file in the background (a later request supersedes this one).
+    fn load(&mut self, path: PathBuf, options: LoadOptions) {
+        self.next_request += 1;
+        self.loading = Some(Loading {
+            request: self.next_request,
+            path: path.clone(),
+            since: Instant::now(),
+        });
+        self.save_highlights(true);
+        let store = self.store.clone();
+        self.jobs.load(self.next_request, path, options, store);
     }
 
     /// Switches layout to a font system with the installed fonts (once, when first needed).
@@ -801,6 +840,17 @@ impl QariApp {
         if self.settings_open {
             let installed = self.installed_fonts.clone();
             ui::settings_window::settings_window(ui, &self.settings, &installed, &mut commands);
+        }
+        if let Some((_, _, docs)) = &self.collection {
+            let style = sidebar_style(&style.body);
+            ui::article_picker::article_picker(
+                ui,
+                docs,
+                &mut self.text,
+                &style,
+                lang,
+                &mut commands,
+            );
         }
         if self.shortcuts_open {
             ui::shortcuts::shortcuts_window(ui, lang, &mut commands);

@@ -6,7 +6,7 @@ use anyhow::Context as _;
 
 use crate::analysis::conll::tag_conll;
 use crate::analysis::{Analysis, Tagger, analyze};
-use crate::document::{LoadOptions, load_path};
+use crate::document::{LoadOptions, load_documents};
 
 /// Arguments of `qari analyze`.
 #[derive(Debug, clap::Args)]
@@ -29,9 +29,15 @@ pub struct NerArgs {
 
 /// Analyses each file and prints the result.
 pub fn run_analyze(args: &AnalyzeArgs) -> anyhow::Result<()> {
-    let several = args.files.len() > 1;
+    let mut docs = Vec::new();
     for file in &args.files {
-        let doc = load_path(file, &LoadOptions::default())?;
+        for doc in load_documents(file, &LoadOptions::default())? {
+            docs.push((file, doc));
+        }
+    }
+    // Several documents (files, or articles of one JSON file) give one JSON object per line.
+    let several = docs.len() > 1;
+    for (file, doc) in docs {
         let analysis = analyze(&doc);
         if args.json {
             let json = if several {
@@ -39,9 +45,12 @@ pub fn run_analyze(args: &AnalyzeArgs) -> anyhow::Result<()> {
             } else {
                 analysis.to_json_string()
             };
-            println!("{json}");
+            super::out(&format!(
+                "{json}
+"
+            ))?;
         } else {
-            print!("{}", summary(file, &analysis));
+            super::out(&summary(file, &analysis))?;
         }
     }
     Ok(())
@@ -73,6 +82,6 @@ pub fn run_ner(args: &NerArgs) -> anyhow::Result<()> {
     let input = std::fs::read_to_string(&args.conll)
         .with_context(|| format!("could not read {}", args.conll.display()))?;
     let tagger = Tagger::default_model().context("the bundled NER model is damaged")?;
-    print!("{}", tag_conll(&input, tagger));
+    super::out(&tag_conll(&input, tagger))?;
     Ok(())
 }

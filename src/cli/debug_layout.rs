@@ -118,7 +118,7 @@ pub fn layout_report(file: &std::path::Path, width: f32) -> anyhow::Result<Vec<B
 pub fn run(args: &LayoutArgs) -> anyhow::Result<()> {
     let report = layout_report(&args.file, args.width)?;
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        super::out(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
         return Ok(());
     }
     let mut s = String::new();
@@ -146,6 +146,6 @@ pub fn run(args: &LayoutArgs) -> anyhow::Result<()> {
             );
         }
     }
-    print!("{s}");
+    super::out(&s)?;
     Ok(())
 }

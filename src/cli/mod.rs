@@ -65,6 +65,19 @@ pub fn run(command: Command) -> ExitCode {
     }
 }
 
+/// Writes to stdout; a reader that went away (`qari … | head`) ends the output quietly.
+pub fn out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
 /// An error and its causes on one line, outermost first.
 pub fn one_line(err: &anyhow::Error) -> String {
     err.chain()

@@ -2,6 +2,8 @@
 
 use encoding_rs::Encoding;
 
+use super::text_encoding::{TextEncoding, decode_cp720};
+
 /// Text decoded from bytes, with how it was decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
@@ -28,10 +30,41 @@ pub fn decode_auto(bytes: &[u8]) -> Decoded {
             replaced: 0,
         };
     }
+    if is_mostly_utf8(bytes) {
+        return decode_with(bytes, encoding_rs::UTF_8);
+    }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
     let guess = detector.guess(None, true);
     decode_with(bytes, guess)
+}
+
+/// UTF-8 with a few damaged sequences: many valid multi-byte characters, few invalid bytes.
+///
+/// Legacy single-byte Arabic text almost never forms valid multi-byte UTF-8 sequences,
+/// so this does not mistake windows-1256 or ISO-8859-6 for UTF-8.
+fn is_mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(text) => {
+                valid_multibyte += text.chars().filter(|c| !c.is_ascii()).count();
+                break;
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                valid_multibyte += std::str::from_utf8(good)
+                    .map_or(0, |t| t.chars().filter(|c| !c.is_ascii()).count());
+                invalid += 1;
+                match e.error_len() {
+                    Some(len) => rest = bad.get(len..).unwrap_or_default(),
+                    None => break,
+                }
+            }
+        }
+    }
+    valid_multibyte > 0 && invalid * 4 <= valid_multibyte
 }
 
 /// Decodes bytes in a given encoding (a BOM, if present, is skipped but not obeyed).
@@ -51,6 +84,21 @@ pub fn decode_with(bytes: &[u8], encoding: &'static Encoding) -> Decoded {
         text,
         encoding: encoding.name(),
         replaced,
+    }
+}
+
+/// Decodes bytes in an encoding the user picked ("Reopen with encoding"), CP720 included.
+pub fn decode_as(bytes: &[u8], encoding: TextEncoding) -> Decoded {
+    match encoding.encoding_rs() {
+        Some(encoding) => decode_with(bytes, encoding),
+        None => {
+            let text = decode_cp720(bytes);
+            Decoded {
+                text,
+                encoding: encoding.label(),
+                replaced: 0,
+            }
+        }
     }
 }
 
@@ -77,6 +125,22 @@ mod tests {
     fn utf8_bom_is_stripped() {
         let d = decode_auto(b"\xef\xbb\xbfabc");
         assert_eq!((d.text.as_str(), d.encoding), ("abc", "UTF-8"));
+    }
+
+    #[test]
+    fn forced_cp720_decodes() {
+        let d = decode_as(b"\xa0\xe4", TextEncoding::Cp720);
+        assert_eq!((d.text.as_str(), d.encoding), ("بغ", "CP720"));
+    }
+
+    #[test]
+    fn damaged_utf8_stays_utf8() {
+        let mut bytes = "عنوان عربي طويل".as_bytes().to_vec();
+        bytes.push(0xff);
+        let d = decode_auto(&bytes);
+        assert_eq!((d.encoding, d.replaced), ("UTF-8", 1));
+        let legacy = encoding_rs::WINDOWS_1256.encode("عنوان عربي طويل").0;
+        assert_eq!(decode_auto(&legacy).encoding, "windows-1256");
     }
 
     #[test]

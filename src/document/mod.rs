@@ -1,12 +1,33 @@
 //! Loading files into a plain `Document`: formats, encodings, and the errors a file can cause.
 
+mod archive;
+mod binary;
+mod docx;
 pub mod encoding;
+mod epub;
 pub mod error;
+pub mod format;
+pub mod html;
+pub mod json;
 pub mod load;
+pub mod markdown;
 pub mod model;
+pub mod options;
 pub mod plain_text;
+mod read_file;
+mod text_buf;
+pub mod text_encoding;
+mod xml;
 
 pub use error::LoadError;
-pub use load::{LoadOptions, load_bytes, load_path};
-pub use model::{Document, Section};
+pub use format::Format;
+pub use html::parse_html;
+pub use json::parse_json;
+pub use load::{
+    DEFAULT_MAX_RATIO, DEFAULT_MAX_UNPACKED, DEFAULT_SIZE_LIMIT, LoadOptions, load_bytes,
+    load_bytes_all, load_documents, load_path,
+};
+pub use markdown::parse_markdown;
+pub use model::{Direction, Document, Section};
 pub use plain_text::parse_plain_text;
+pub use text_encoding::TextEncoding;

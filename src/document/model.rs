@@ -5,7 +5,7 @@ use std::path::PathBuf;
 /// A loaded document: what the reader shows and the analysis reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
-    /// The document's title (first non-empty line of a text file, `<title>` of a page…).
+    /// The document's title (first line of a text file, `og:title`/`<h1>`/`<title>` of a page, `dc:title` of a book…).
     pub title: String,
     /// Body sections in reading order; a document without headings has one untitled section.
     pub sections: Vec<Section>,
@@ -13,6 +13,31 @@ pub struct Document {
     pub source: Option<PathBuf>,
     /// Problems met while loading that did not stop it (e.g. replaced invalid bytes).
     pub warnings: Vec<String>,
+    /// The document's language as declared by the source (`lang`, `dc:language`, `w:lang`), e.g. `ar`.
+    pub language: Option<String>,
+    /// The writing direction declared by the source (`dir`, `w:bidi`, spine direction), if any.
+    pub direction: Option<Direction>,
+}
+
+/// Writing direction of a document's text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Direction {
+    /// Left to right (Latin scripts).
+    #[default]
+    Ltr,
+    /// Right to left (Arabic, Hebrew).
+    Rtl,
+}
+
+impl Direction {
+    /// Parses an HTML `dir` attribute value (`rtl` / `ltr`, any case); `auto` and others give `None`.
+    pub fn from_html_dir(value: &str) -> Option<Self> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "rtl" => Some(Self::Rtl),
+            "ltr" => Some(Self::Ltr),
+            _ => None,
+        }
+    }
 }
 
 /// A run of paragraphs under an optional heading.
@@ -33,8 +58,7 @@ impl Document {
                 heading: None,
                 paragraphs,
             }],
-            source: None,
-            warnings: Vec::new(),
+            ..Self::default()
         }
     }
 

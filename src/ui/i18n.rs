@@ -134,6 +134,10 @@ pub struct Strings {
     pub file: &'static str,
     pub recent: &'static str,
     pub no_recent: &'static str,
+    pub choose_article: &'static str,
+    pub articles_in_file: &'static str,
+    pub paragraphs: &'static str,
+    pub reopen_with_encoding: &'static str,
 }
 
 /// English.
@@ -223,6 +227,10 @@ pub static EN: Strings = Strings {
     file: "File",
     recent: "Recent files",
     no_recent: "No recent files",
+    choose_article: "Choose an article",
+    articles_in_file: "articles in this file",
+    paragraphs: "paragraphs",
+    reopen_with_encoding: "Reopen with encoding",
 };
 
 /// Arabic.
@@ -312,4 +320,8 @@ pub static AR: Strings = Strings {
     file: "ملف",
     recent: "الملفات الأخيرة",
     no_recent: "لا ملفات حديثة",
+    choose_article: "اختر مقالًا",
+    articles_in_file: "مقالات في هذا الملف",
+    paragraphs: "فقرات",
+    reopen_with_encoding: "إعادة الفتح بترميز",
 };

@@ -1,5 +1,6 @@
 //! Panels and widgets: they read state and emit commands; they do no I/O.
 
+pub mod article_picker;
 pub mod find_bar;
 pub mod i18n;
 pub mod marks;

@@ -42,6 +42,14 @@ pub fn toolbar(
                     commands.push(Command::ShowOpenPanel(true));
                     ui.close();
                 }
+                ui.menu_button(visual(s.reopen_with_encoding), |ui| {
+                    for e in crate::document::TextEncoding::ALL {
+                        if ui.button(e.display_name()).clicked() {
+                            commands.push(Command::ReopenWithEncoding(e));
+                            ui.close();
+                        }
+                    }
+                });
                 ui.separator();
                 ui.label(visual(s.recent));
                 if settings.recent.is_empty() {
