@@ -31,78 +31,72 @@ pub fn settings_window(
                 .num_columns(2)
                 .spacing([16.0, 10.0])
                 .show(ui, |ui| {
-                    ui.label(visual(s.font));
-                    let current = edited.font.family_name().to_string();
-                    egui::ComboBox::from_id_salt("qari-font")
-                        .selected_text(visual(&current))
-                        .width(220.0)
-                        .show_ui(ui, |ui| {
-                            for b in BundledFamily::ALL {
-                                let choice = FontChoice::Bundled(b);
-                                ui.selectable_value(&mut edited.font, choice, b.family_name());
-                            }
-                            if !installed.is_empty() {
-                                ui.separator();
-                            }
-                            for name in installed {
-                                let choice = FontChoice::Installed(name.clone());
-                                ui.selectable_value(&mut edited.font, choice, visual(name));
-                            }
-                        });
-                    ui.end_row();
-
-                    ui.label(visual(s.text_size));
-                    let mut size = edited.zoom * 20.0;
-                    if ui
-                        .add(
-                            Slider::new(&mut size, 10.0..=60.0)
-                                .suffix(" pt")
-                                .step_by(1.0),
-                        )
-                        .changed()
-                    {
-                        edited.zoom = size / 20.0;
-                    }
-                    ui.end_row();
-
-                    ui.label(visual(s.line_spacing));
-                    ui.add(Slider::new(&mut edited.line_height, 1.1..=2.4).step_by(0.05));
-                    ui.end_row();
-
-                    ui.label(visual(s.text_width));
-                    ui.add(
-                        Slider::new(&mut edited.measure_em, 16.0..=80.0)
-                            .suffix(" em")
-                            .step_by(1.0),
-                    );
-                    ui.end_row();
-
-                    ui.label(visual(s.justify));
-                    ui.checkbox(&mut edited.justify, "");
-                    ui.end_row();
-
-                    ui.label(visual(s.show_diacritics));
-                    ui.checkbox(&mut edited.show_diacritics, "");
-                    ui.end_row();
-
-                    ui.label(visual(s.theme));
-                    ui.horizontal(|ui| {
-                        for (t, name) in [
-                            (Theme::Light, s.light),
-                            (Theme::Sepia, s.sepia),
-                            (Theme::Dark, s.dark),
-                        ] {
-                            ui.selectable_value(&mut edited.theme, t, visual(name));
+                    let rtl = lang.rtl();
+                    setting_row(ui, rtl, s.font, |ui| {
+                        let current = edited.font.family_name().to_string();
+                        egui::ComboBox::from_id_salt("qari-font")
+                            .selected_text(visual(&current))
+                            .width(220.0)
+                            .show_ui(ui, |ui| {
+                                for b in BundledFamily::ALL {
+                                    let choice = FontChoice::Bundled(b);
+                                    ui.selectable_value(&mut edited.font, choice, b.family_name());
+                                }
+                                if !installed.is_empty() {
+                                    ui.separator();
+                                }
+                                for name in installed {
+                                    let choice = FontChoice::Installed(name.clone());
+                                    ui.selectable_value(&mut edited.font, choice, visual(name));
+                                }
+                            });
+                    });
+                    setting_row(ui, rtl, s.text_size, |ui| {
+                        let mut size = edited.zoom * 20.0;
+                        if ui
+                            .add(
+                                Slider::new(&mut size, 10.0..=60.0)
+                                    .suffix(" pt")
+                                    .step_by(1.0),
+                            )
+                            .changed()
+                        {
+                            edited.zoom = size / 20.0;
                         }
                     });
-                    ui.end_row();
-
-                    ui.label(visual(s.language));
-                    ui.horizontal(|ui| {
-                        ui.selectable_value(&mut edited.lang, Lang::Ar, "العربية");
-                        ui.selectable_value(&mut edited.lang, Lang::En, "English");
+                    setting_row(ui, rtl, s.line_spacing, |ui| {
+                        ui.add(Slider::new(&mut edited.line_height, 1.1..=2.4).step_by(0.05));
                     });
-                    ui.end_row();
+                    setting_row(ui, rtl, s.text_width, |ui| {
+                        ui.add(
+                            Slider::new(&mut edited.measure_em, 16.0..=80.0)
+                                .suffix(" em")
+                                .step_by(1.0),
+                        );
+                    });
+                    setting_row(ui, rtl, s.justify, |ui| {
+                        ui.checkbox(&mut edited.justify, "");
+                    });
+                    setting_row(ui, rtl, s.show_diacritics, |ui| {
+                        ui.checkbox(&mut edited.show_diacritics, "");
+                    });
+                    setting_row(ui, rtl, s.theme, |ui| {
+                        ui.with_layout(super::row_layout(lang), |ui| {
+                            for (t, name) in [
+                                (Theme::Light, s.light),
+                                (Theme::Sepia, s.sepia),
+                                (Theme::Dark, s.dark),
+                            ] {
+                                ui.selectable_value(&mut edited.theme, t, visual(name));
+                            }
+                        });
+                    });
+                    setting_row(ui, rtl, s.language, |ui| {
+                        ui.with_layout(super::row_layout(lang), |ui| {
+                            ui.selectable_value(&mut edited.lang, Lang::Ar, "العربية");
+                            ui.selectable_value(&mut edited.lang, Lang::En, "English");
+                        });
+                    });
                 });
         });
     if edited != *settings {
@@ -111,4 +105,18 @@ pub fn settings_window(
     if !open {
         commands.push(Command::ShowSettings(false));
     }
+}
+
+/// One grid row: the label first in reading order (on the right in Arabic).
+fn setting_row(ui: &mut Ui, rtl: bool, label: &str, control: impl FnOnce(&mut Ui)) {
+    if rtl {
+        ui.scope(control);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(visual(label));
+        });
+    } else {
+        ui.label(visual(label));
+        ui.scope(control);
+    }
+    ui.end_row();
 }
