@@ -327,7 +327,7 @@ pub fn make_mention(
 const QUOTE_MARKS: &[&str] = &["\"", "«", "»", "“", "”", "„"];
 
 /// Organisation heads before a quoted name (وكالة "تاس", صحيفة «الشرق الأوسط»).
-const NAMING_HEADS_ORG: &[&str] = &[
+pub(crate) const NAMING_HEADS_ORG: &[&str] = &[
     "وكاله",
     "صحيفه",
     "قناه",

@@ -13,6 +13,7 @@
 //! - `قال …: words` without marks is a quote up to the sentence end, when the colon follows a
 //!   speech verb in the same clause; a trailing "، بحسب …" attribution is not part of it.
 
+use super::entities::NAMING_HEADS_ORG;
 use super::entities::TaggedParagraph;
 use super::normalize::{normalize, split_clitics};
 use super::schema::QuoteKind;
@@ -96,41 +97,9 @@ pub fn pair_marks(chars: &[char]) -> Vec<(usize, Option<usize>)> {
     out
 }
 
-/// Words that name what follows in quotation marks (a title or a brand, not speech).
-const NAMING_NOUNS: &[&str] = &[
-    "وكاله",
-    "صحيفه",
-    "جريده",
-    "قناه",
-    "موقع",
-    "مجله",
-    "شبكه",
-    "اذاعه",
-    "شركه",
-    "حركه",
-    "جماعه",
-    "منظمه",
-    "تنظيم",
-    "حزب",
-    "جمعيه",
-    "مؤسسه",
-    "مجموعه",
-    "تحالف",
-    "جبهه",
-    "فريق",
-    "نادي",
-    "منصه",
-    "تطبيق",
-    "مركز",
-    "معهد",
-    "بنك",
-    "مصرف",
-    "مجلس",
-    "هيئه",
-    "اتحاد",
-    "كتائب",
-    "لواء",
-    "فيلق",
+/// Words besides organisation heads that name what follows in quotation marks (a title, a
+/// brand, a hashtag), not speech.
+const OTHER_NAMING_NOUNS: &[&str] = &[
     "كتاب",
     "روايه",
     "فيلم",
@@ -184,6 +153,11 @@ const NAMING_NOUNS: &[&str] = &[
     "علامه",
     "منتج",
 ];
+
+/// A word that names what follows in quotation marks: an organisation head or another naming noun.
+fn is_naming_noun(word: &str) -> bool {
+    NAMING_HEADS_ORG.contains(&word) || OTHER_NAMING_NOUNS.contains(&word)
+}
 
 fn char_to_token(para: &TaggedParagraph, char_pos: usize) -> usize {
     para.tokens.partition_point(|t| t.end <= char_pos)
@@ -253,9 +227,7 @@ pub fn find_quotes(para: &TaggedParagraph) -> Vec<QuoteSpan> {
                     .map(str::to_string)
                     .unwrap_or(w.clone());
                 // "بـ" before a mark is only a preposition glued with a tatweel.
-                NAMING_NOUNS.contains(&bare.as_str())
-                    || NAMING_NOUNS.contains(&w.as_str())
-                    || NAMING_NOUNS.contains(&normalize(raw).as_str())
+                is_naming_noun(&bare) || is_naming_noun(&w) || is_naming_noun(&normalize(raw))
             } else {
                 false
             };
