@@ -1,8 +1,9 @@
 //! Trains the NER model: `cargo run --release --example train_ner -- [--dev] [--out PATH]`.
 //!
 //! Without `--dev` it trains on all of `data/` and writes `assets/models/ner.bin`. With
-//! `--dev` it holds out the last 10% of ANERcorp, trains on the rest (plus AQMAR), writes
-//! `target/dev.gold.conll` and `target/dev.pred.conll`, and prints the dev F1.
+//! `--dev` it holds out the last 10% of ANERcorp, trains on the rest, writes
+//! `target/dev.gold.conll` and `target/dev.pred.conll`, and prints the dev F1. `--fold K`
+//! holds out the K-th tenth instead (`target/foldK.*.conll`), for cross-validation.
 
 use std::error::Error;
 use std::path::PathBuf;
@@ -23,6 +24,12 @@ fn main() -> Result<(), Box<dyn Error>> {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--dev" => dev = true,
+            "--fold" => {
+                // Ten blocks of 10%; block 9 is the standard dev split at the end.
+                let k: u32 = args.next().ok_or("--fold needs 0-9")?.parse()?;
+                config.dev_start = Some(f64::from(k.min(9)) / 10.0);
+                dev = true;
+            }
             "--out" => out = PathBuf::from(args.next().ok_or("--out needs a path")?),
             "--epochs" => config.epochs = args.next().ok_or("--epochs needs N")?.parse()?,
             "--bits" => config.bits = args.next().ok_or("--bits needs N")?.parse()?,
@@ -31,6 +38,10 @@ fn main() -> Result<(), Box<dyn Error>> {
                 config.recall_cost = args.next().ok_or("--recall-cost needs X")?.parse()?
             }
             "--one-pass" => config.two_pass = false,
+            "--min-count" => {
+                config.min_count = args.next().ok_or("--min-count needs N")?.parse()?
+            }
+            "--ensemble" => config.ensemble = args.next().ok_or("--ensemble needs N")?.parse()?,
             "--clusters" => config.clusters = args.next().ok_or("--clusters needs N")?.parse()?,
             "--no-clusters" => config.clusters = 0,
             "--aqmar-domain" => {
@@ -56,8 +67,12 @@ fn main() -> Result<(), Box<dyn Error>> {
         let gold_text = dev_lines.join("\n") + "\n";
         let pred_text = tag_conll(&gold_text, &tagger);
         let target = root.join("target");
-        std::fs::write(target.join("dev.gold.conll"), &gold_text)?;
-        std::fs::write(target.join("dev.pred.conll"), &pred_text)?;
+        let name = match config.dev_start {
+            Some(start) => format!("fold{}", (start * 10.0).round()),
+            None => "dev".to_string(),
+        };
+        std::fs::write(target.join(format!("{name}.gold.conll")), &gold_text)?;
+        std::fs::write(target.join(format!("{name}.pred.conll")), &pred_text)?;
         // One flat sequence each: gold and predicted sentence splits may differ.
         let flat = |text: &str| -> Vec<Vec<_>> {
             vec![

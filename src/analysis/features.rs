@@ -31,6 +31,53 @@ pub struct TokenInfo {
     pub lex_type: u8,
     /// Distributional word cluster (fine, coarse), `(0, 0)` for rare words.
     pub cluster: (u16, u16),
+    /// Inside a short quoted span (1–5 words, as brand and newspaper names are written):
+    /// 0 no, 1 the only word, 2 first, 3 later word.
+    pub quoted: u8,
+    /// For a word of a short quoted span, the index of the word before its opening mark
+    /// plus one (0 when none): "برنامج", "صحيفة", "سيارة" tell what the quote names.
+    pub quote_head: u32,
+}
+
+/// Quotation-mark tokens as a tokenizer or corpus writes them.
+fn quote_kind(t: &str) -> Option<bool> {
+    // Some(true) opens, Some(false) closes; the ambiguous straight marks count as openers
+    // and are paired in order.
+    match t {
+        "«" | "“" | "\"" | "''" | "'" | "``" => Some(true),
+        "»" | "”" => Some(false),
+        _ => None,
+    }
+}
+
+/// Marks the words of short quoted spans (see [`TokenInfo::quoted`]).
+fn mark_quoted(tokens: &[&str], infos: &mut [TokenInfo]) {
+    let mut i = 0;
+    while i < tokens.len() {
+        if quote_kind(tokens[i]) != Some(true) {
+            i += 1;
+            continue;
+        }
+        let close = (i + 1..tokens.len().min(i + 7)).find(|&j| quote_kind(tokens[j]).is_some());
+        match close {
+            Some(j) if j > i + 1 && quote_kind(tokens[j]).is_some() => {
+                let n = j - i - 1;
+                let head = if i > 0 { i as u32 } else { 0 };
+                for (k, info) in infos[i + 1..j].iter_mut().enumerate() {
+                    info.quote_head = head;
+                    info.quoted = if n == 1 {
+                        1
+                    } else if k == 0 {
+                        2
+                    } else {
+                        3
+                    };
+                }
+                i = j + 1;
+            }
+            _ => i += 1,
+        }
+    }
 }
 
 /// Turns training-corpus counts into a frequency class (0 unseen, 1 once, 2 twice or three
@@ -108,7 +155,11 @@ pub fn token_infos(tokens: &[&str], gaz: &Gazetteer, triggers: &Triggers) -> Vec
                 | class::GIVEN
                 | class::SURNAME
                 | class::GIVEN_FREQ
-                | class::BIG_CITY;
+                | class::BIG_CITY
+                | class::CLUB
+                | class::PERSON
+                | class::NATIONALITY
+                | class::NATIONALITY_FEM;
             let look = |s: &str| gaz.word(s) & LEARNABLE;
             let mut gaz_flags = look(&norm);
             if gaz_flags == 0 {
@@ -135,11 +186,12 @@ pub fn token_infos(tokens: &[&str], gaz: &Gazetteer, triggers: &Triggers) -> Vec
             }
             let (lex_freq, lex_type) = lex_codes(gaz.lex(&split.with_article));
             let cluster = gaz.cluster(&split.with_article);
+            let shape = shape_of(&norm);
             TokenInfo {
                 cluster,
                 lex_freq,
                 lex_type,
-                shape: shape_of(&norm),
+                shape,
                 norm,
                 with_article: split.with_article,
                 bare: split.bare,
@@ -148,9 +200,13 @@ pub fn token_infos(tokens: &[&str], gaz: &Gazetteer, triggers: &Triggers) -> Vec
                 trigger,
                 phrase_pos: 0,
                 phrase_class: 0,
+                quoted: 0,
+                quote_head: 0,
             }
         })
         .collect();
+    mark_quoted(tokens, &mut infos);
+
     let max = gaz.max_phrase_words().min(6);
     if max >= 2 {
         let mut i = 0;
@@ -360,6 +416,42 @@ pub fn features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
             .finish(),
     );
     out.push(H::new(57).num(w.lex_freq as u64).num(w.gaz as u64).finish());
+    if w.quoted != 0 {
+        out.push(H::new(45).num(w.quoted as u64).finish());
+        out.push(
+            H::new(46)
+                .num(w.quoted as u64)
+                .num(w.lex_type as u64)
+                .num(w.gaz as u64)
+                .finish(),
+        );
+        if let Some(head) = (w.quote_head as usize)
+            .checked_sub(1)
+            .and_then(|h| infos.get(h))
+        {
+            out.push(H::new(47).bytes(&head.bare).finish());
+            out.push(H::new(48).num(head.cluster.0 as u64).finish());
+        }
+    }
+    // The word in its context, and what the neighbours say about a word's name class.
+    out.push(
+        H::new(80)
+            .bytes(bare_at(-1))
+            .bytes(&w.bare)
+            .bytes(bare_at(1))
+            .finish(),
+    );
+    let with_article_at =
+        |k: isize| at(k).map_or(if k < 0 { BOS } else { EOS }, |t| t.with_article.as_str());
+    out.push(
+        H::new(81)
+            .bytes(with_article_at(-1))
+            .num(w.lex_type as u64)
+            .finish(),
+    );
+    out.push(H::new(82).bytes(bare_at(1)).num(w.lex_type as u64).finish());
+    out.push(H::new(83).bytes(prefix(&w.bare, 4)).finish());
+    out.push(H::new(84).bytes(suffix(&w.norm, 4)).finish());
     out.push(
         H::new(44)
             .bytes(prefix(&w.norm, 2))
@@ -392,6 +484,76 @@ pub struct DocInfo {
     pub others: [u16; 5],
     /// The first pass's tag of this token.
     pub first: u8,
+    /// How much the document is about sport (0 none, 1 some, 2 a match report): there a
+    /// city's name is usually its club.
+    pub sport: u8,
+}
+
+/// Words of match reports (normalised, clitics removed, article kept).
+const SPORT_WORDS: &[&str] = &[
+    "مباراه",
+    "المباراه",
+    "مباريات",
+    "المباريات",
+    "هدف",
+    "الهدف",
+    "اهداف",
+    "الاهداف",
+    "الدقيقه",
+    "فريق",
+    "الفريق",
+    "لاعب",
+    "اللاعب",
+    "لاعبين",
+    "اللاعبين",
+    "الدوري",
+    "دوري",
+    "بطوله",
+    "البطوله",
+    "كاس",
+    "المنتخب",
+    "منتخب",
+    "ملعب",
+    "الملعب",
+    "استاد",
+    "مدرب",
+    "المدرب",
+    "الشوط",
+    "التعادل",
+    "مرمي",
+    "المرمي",
+    "حارس",
+    "الحارس",
+    "نادي",
+    "النادي",
+    "الموسم",
+    "المهاجم",
+    "الجماهير",
+    "تسجيل",
+    "سجل",
+    "مضيفه",
+    "ضيفه",
+];
+
+fn is_sport_word(w: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| SPORT_WORDS.iter().copied().collect())
+        .contains(w)
+}
+
+/// [`DocInfo::sport`] of a document.
+fn sport_level(doc: &[Vec<TokenInfo>]) -> u8 {
+    let hits = doc
+        .iter()
+        .flatten()
+        .filter(|t| is_sport_word(&t.with_article))
+        .count();
+    match hits {
+        0 => 0,
+        1..=4 => 1,
+        _ => 2,
+    }
 }
 
 /// Sentences per pseudo-document when a text has no document boundaries (CoNLL input).
@@ -415,6 +577,7 @@ pub fn doc_infos(doc: &[Vec<TokenInfo>], first: &[Vec<u8>]) -> Vec<Vec<DocInfo>>
             }
         }
     }
+    let sport = sport_level(doc);
     doc.iter()
         .zip(first)
         .map(|(s, tags)| {
@@ -428,7 +591,11 @@ pub fn doc_infos(doc: &[Vec<TokenInfo>], first: &[Vec<u8>]) -> Vec<Vec<DocInfo>>
                         others = *c;
                         others[slot(tag)] -= 1;
                     }
-                    DocInfo { others, first: tag }
+                    DocInfo {
+                        others,
+                        first: tag,
+                        sport,
+                    }
                 })
                 .collect()
         })
@@ -468,4 +635,21 @@ pub fn doc_features(infos: &[TokenInfo], docs: &[DocInfo], i: usize, out: &mut V
     out.push(H::new(64).num(mask).num(any_o as u64).finish());
     let lex = infos.get(i).map_or(0, |t| t.lex_freq as u64);
     out.push(H::new(65).num(mask).num(lex).finish());
+    if d.sport > 0 {
+        use super::gazetteer::class;
+        let g = infos.get(i).map_or(0, |t| {
+            t.gaz & (class::CITY | class::COUNTRY | class::CLUB | class::BIG_CITY)
+        });
+        out.push(
+            H::new(66)
+                .num(d.sport as u64)
+                .num(g as u64)
+                .num(d.first as u64)
+                .finish(),
+        );
+        out.push(H::new(67).num(d.sport as u64).num(d.first as u64).finish());
+        // A word the training data sometimes saw as a club ("الأهلي", "العربي").
+        let lex = infos.get(i).map_or(0, |t| t.lex_type as u64);
+        out.push(H::new(68).num(d.sport as u64).num(lex).finish());
+    }
 }

@@ -29,6 +29,15 @@ pub mod class {
     pub const BIG_CITY: u16 = 1 << 9;
     /// A word the training data uses mostly outside names (a common word).
     pub const COMMON: u16 = 1 << 10;
+    /// A sports club (core name, "نادي" and sport suffixes removed).
+    pub const CLUB: u16 = 1 << 11;
+    /// A well-known person's full name (or a one-word stage name).
+    pub const PERSON: u16 = 1 << 12;
+    /// A nationality adjective ("الفرنسي", "مغربية", "الأتراك").
+    pub const NATIONALITY: u16 = 1 << 13;
+    /// A feminine or plural nationality form ("الفرنسية"): it agrees with a city or a
+    /// country, where a masculine one ("الفرنسي") follows a club or a person.
+    pub const NATIONALITY_FEM: u16 = 1 << 14;
 }
 
 /// Titles and roles that precede a person's name (normalised, article included where used).
@@ -413,6 +422,14 @@ impl Gazetteer {
         self.clusters.get(with_article).copied().unwrap_or((0, 0))
     }
 
+    /// Every known single word and phrase with its flags.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, u16)> {
+        self.words
+            .iter()
+            .chain(self.phrases.iter())
+            .map(|(w, f)| (w.as_str(), *f))
+    }
+
     /// Replaces the word clusters.
     pub fn set_clusters(&mut self, clusters: HashMap<String, (u16, u16)>) {
         self.clusters = clusters;
@@ -542,5 +559,104 @@ impl Gazetteer {
             g.add(name.trim(), flags);
         }
         g
+    }
+
+    /// Adds the sports clubs of an `english\tarabic` table (see `data/README.md`). Each
+    /// name is reduced to the form news text uses: no parenthesis, no leading "نادي", no
+    /// sport or "الرياضي" suffix; a trailing nationality ("السد القطري") is also dropped
+    /// in a second entry. Leagues, cups and national teams are skipped.
+    pub fn add_clubs(&mut self, tsv: &str) {
+        const SKIP: &[&str] = &[
+            "دوري",
+            "الدوري",
+            "بطوله",
+            "كاس",
+            "منتخب",
+            "اتحاد",
+            "الاتحاد",
+            "رابطه",
+        ];
+        const LEADS: &[&str] = &["نادي", "النادي", "فريق"];
+        const TAILS: &[&str] = &[
+            "لكره القدم",
+            "لكره السله",
+            "لكره اليد",
+            "لكره الطائره",
+            "لهوكي الجليد",
+            "للسيدات",
+            "للرجال",
+            "الرياضي",
+            "الرياضيه",
+            "الثقافي",
+            "الاجتماعي",
+        ];
+        for line in tsv.lines().skip(1) {
+            let Some((_, arabic)) = line.split_once('\t') else {
+                continue;
+            };
+            let no_paren = arabic.split('(').next().unwrap_or("");
+            let mut words: Vec<String> = normalize(no_paren)
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            if words.first().is_some_and(|w| SKIP.contains(&w.as_str())) {
+                continue;
+            }
+            if words.len() > 1 && LEADS.contains(&words[0].as_str()) {
+                words.remove(0);
+            }
+            loop {
+                let joined = words.join(" ");
+                let Some(tail) = TAILS.iter().find(|t| joined.ends_with(*t)) else {
+                    break;
+                };
+                let n = tail.split(' ').count();
+                if words.len() <= n {
+                    break;
+                }
+                words.truncate(words.len() - n);
+            }
+            if words.is_empty() || words.len() > 5 {
+                continue;
+            }
+            self.add(&words.join(" "), class::CLUB);
+            let nationality = words
+                .last()
+                .is_some_and(|w| w.starts_with("ال") && w.ends_with('ي') && w.chars().count() >= 5);
+            if words.len() >= 2 && nationality {
+                self.add(&words[..words.len() - 1].join(" "), class::CLUB);
+            }
+        }
+    }
+
+    /// Adds the nationality adjectives of an `english\tform\tarabic` table (see
+    /// `data/README.md`); multi-word forms become phrases.
+    pub fn add_nationalities(&mut self, tsv: &str) {
+        for line in tsv.lines().skip(1) {
+            let mut cols = line.split('\t').skip(1);
+            if let (Some(form), Some(arabic)) = (cols.next(), cols.next()) {
+                let fem = if form.contains("female") || form == "males" {
+                    class::NATIONALITY_FEM
+                } else {
+                    0
+                };
+                self.add(arabic, class::NATIONALITY | fem);
+            }
+        }
+    }
+
+    /// Adds the well-known people of an `english\tarabic` table (see `data/README.md`)
+    /// as whole names; parenthesised qualifiers are dropped.
+    pub fn add_people(&mut self, tsv: &str) {
+        for line in tsv.lines().skip(1) {
+            let Some((_, arabic)) = line.split_once('\t') else {
+                continue;
+            };
+            let name = arabic.split('(').next().unwrap_or("").trim();
+            if name.chars().filter(|c| c.is_alphabetic()).count() >= 3 {
+                self.add(name, class::PERSON);
+            }
+        }
     }
 }

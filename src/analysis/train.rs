@@ -45,8 +45,11 @@ pub struct TrainConfig {
     pub epochs: usize,
     /// log2 of the number of hash buckets.
     pub bits: u32,
-    /// Fraction of ANERcorp (by tokens, from the end) held out as dev; 0 trains on everything.
+    /// Fraction of ANERcorp (by tokens) held out as dev; 0 trains on everything.
     pub dev_fraction: f64,
+    /// Where the dev block starts, as a fraction of ANERcorp's tokens; `None` puts it at
+    /// the end (the dev split the README reports). Other blocks give cross-validation folds.
+    pub dev_start: Option<f64>,
     /// Whether AQMAR's MISC classes are kept (otherwise they become O).
     pub aqmar_misc: bool,
     /// Passive-aggressive aggressiveness (0 = plain perceptron), see [`LearnParams`].
@@ -59,6 +62,10 @@ pub struct TrainConfig {
     pub aqmar_domain: bool,
     /// Number of fine word clusters (0: no cluster features); see [`word_clusters`].
     pub clusters: usize,
+    /// Perceptrons averaged per pass, see [`LearnParams::ensemble`].
+    pub ensemble: usize,
+    /// Feature count cut-off, see [`LearnParams::min_count`].
+    pub min_count: u32,
 }
 
 impl TrainConfig {
@@ -70,6 +77,8 @@ impl TrainConfig {
             pa_c: self.pa_c,
             recall_cost: self.recall_cost,
             fa_cost: 1.0,
+            ensemble: self.ensemble,
+            min_count: self.min_count,
         }
     }
 
@@ -83,12 +92,16 @@ impl TrainConfig {
             epochs: 12,
             bits: 19,
             dev_fraction: 0.0,
+            dev_start: None,
             aqmar_misc: true,
             pa_c: 0.0,
             recall_cost: 1.0,
             two_pass: true,
             clusters: 128,
             aqmar_domain: false,
+            // Three shufflings averaged: less dependence on one data order (±0.5 F1).
+            ensemble: 3,
+            min_count: 1,
         }
     }
 }
@@ -147,34 +160,60 @@ pub fn read_conll(text: &str, map_misc: bool) -> Vec<Sentence> {
 /// starting at the first sentence boundary at or after that point. Returns the raw lines of
 /// each part so the dev part can be written out as a gold file unchanged.
 pub fn split_dev_lines(text: &str, fraction: f64) -> (Vec<&str>, Vec<&str>) {
+    split_dev_block(text, 1.0 - fraction, fraction)
+}
+
+/// Like [`split_dev_lines`] with the dev block starting at `start` (a fraction of the
+/// tokens); both cuts move forward to a sentence boundary, and train is what lies before
+/// and after the block.
+pub fn split_dev_block(text: &str, start: f64, fraction: f64) -> (Vec<&str>, Vec<&str>) {
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     if fraction <= 0.0 {
         return (lines, Vec::new());
     }
-    let mut cut = ((lines.len() as f64) * (1.0 - fraction)) as usize;
-    while cut < lines.len() {
-        let prev = lines[cut.saturating_sub(1)];
-        if parse_line(prev).is_some_and(|(t, _)| is_sentence_end(t)) {
-            break;
+    let boundary = |from: usize| {
+        let mut cut = from.min(lines.len());
+        while cut > 0 && cut < lines.len() {
+            if parse_line(lines[cut - 1]).is_some_and(|(t, _)| is_sentence_end(t)) {
+                break;
+            }
+            cut += 1;
         }
-        cut += 1;
+        cut
+    };
+    let n = lines.len() as f64;
+    let a = boundary((n * start.clamp(0.0, 1.0)) as usize);
+    let b = boundary((n * (start + fraction).clamp(0.0, 1.0)) as usize).max(a);
+    let mut train = lines[..a].to_vec();
+    train.extend_from_slice(&lines[b..]);
+    (train, lines[a..b].to_vec())
+}
+
+/// The (train, dev) lines `config` asks for.
+fn config_split<'a>(text: &'a str, config: &TrainConfig) -> (Vec<&'a str>, Vec<&'a str>) {
+    match config.dev_start {
+        Some(start) => split_dev_block(text, start, config.dev_fraction),
+        None => split_dev_lines(text, config.dev_fraction),
     }
-    (lines[..cut].to_vec(), lines[cut..].to_vec())
 }
 
 /// Loads the public gazetteers from their directory.
 pub fn load_gazetteer(dir: &Path) -> Result<Gazetteer, TrainError> {
-    Ok(Gazetteer::from_tsv(
+    let mut g = Gazetteer::from_tsv(
         &read(&dir.join("countries_ar_i18n-iso-countries.tsv"))?,
         &read(&dir.join("geonames_cities15000_ar.tsv"))?,
         &read(&dir.join("person_name_units_ar_arabic-name-romanizer.tsv"))?,
-    ))
+    );
+    g.add_clubs(&read(&dir.join("clubs_ar_arwikicats.tsv"))?);
+    g.add_people(&read(&dir.join("people_ar_arwikicats.tsv"))?);
+    g.add_nationalities(&read(&dir.join("nationalities_ar_arwikicats.tsv"))?);
+    Ok(g)
 }
 
 /// Reads all training sentences the config names, and the dev lines if a split is asked for.
 pub fn load_data(config: &TrainConfig) -> Result<(Vec<Sentence>, Vec<String>), TrainError> {
     let aner = read(&config.anercorp)?;
-    let (train_lines, dev_lines) = split_dev_lines(&aner, config.dev_fraction);
+    let (train_lines, dev_lines) = config_split(&aner, config);
     let mut sentences = read_conll(&train_lines.join("\n"), true);
     if let Some(dir) = &config.aqmar_dir {
         let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -237,7 +276,7 @@ pub fn add_training_lexicon(gaz: &mut Gazetteer, sentences: &[Sentence]) {
 /// (without the dev split) and all AQMAR articles, whether or not AQMAR is trained on.
 pub fn cluster_text(config: &TrainConfig) -> Result<Vec<Vec<String>>, TrainError> {
     let aner = read(&config.anercorp)?;
-    let (train_lines, _) = split_dev_lines(&aner, config.dev_fraction);
+    let (train_lines, _) = config_split(&aner, config);
     let mut out: Vec<Vec<String>> = read_conll(&train_lines.join("\n"), true)
         .into_iter()
         .map(|s| s.into_iter().map(|(t, _)| t).collect())
@@ -414,6 +453,12 @@ pub struct LearnParams {
     pub recall_cost: f32,
     /// Cost of a false alarm on an O token.
     pub fa_cost: f32,
+    /// Number of perceptrons, each over its own shuffling of the data, whose averaged
+    /// weights are averaged again (less dependence on one ordering of the data).
+    pub ensemble: usize,
+    /// Features (hash buckets) seen fewer times than this in the training data get no
+    /// weight.
+    pub min_count: u32,
 }
 
 impl Default for LearnParams {
@@ -424,6 +469,8 @@ impl Default for LearnParams {
             pa_c: 0.0,
             recall_cost: 1.0,
             fa_cost: 1.0,
+            ensemble: 1,
+            min_count: 1,
         }
     }
 }
@@ -611,8 +658,79 @@ fn train_two_pass_domains(
     Tagger::new(w1, gaz).with_second_pass(w2)
 }
 
-/// The averaged perceptron / PA-I learner over precomputed feature rows.
+/// Averaged float weights of one learner: emissions, transitions, start.
+struct FloatWeights {
+    emit: Vec<f64>,
+    trans: Vec<f64>,
+    start: Vec<f64>,
+}
+
+/// The averaged perceptron / PA-I learner over precomputed feature rows: runs
+/// `p.ensemble` learners with different data orders, averages them and quantises.
 fn learn(data: &[(Vec<Vec<u32>>, Vec<Tag>)], p: &LearnParams) -> Weights {
+    let seed =
+        |run: usize| 0x9e37_79b9_7f4a_7c15u64.wrapping_add(run as u64 * 0x2545_f491_4f6c_dd1d);
+    // Features seen fewer than `min_count` times only fit noise: leave them out.
+    let pruned;
+    let data = if p.min_count > 1 {
+        let mut counts = vec![0u32; 1usize << p.bits];
+        for (rows, _) in data {
+            for r in rows {
+                for &b in r {
+                    counts[b as usize] = counts[b as usize].saturating_add(1);
+                }
+            }
+        }
+        pruned = data
+            .iter()
+            .map(|(rows, tags)| {
+                let rows = rows
+                    .iter()
+                    .map(|r| {
+                        r.iter()
+                            .copied()
+                            .filter(|&b| counts[b as usize] >= p.min_count)
+                            .collect()
+                    })
+                    .collect();
+                (rows, tags.clone())
+            })
+            .collect::<Vec<_>>();
+        &pruned[..]
+    } else {
+        data
+    };
+    let mut sum = learn_one(data, p, seed(0));
+    for run in 1..p.ensemble.max(1) {
+        let w = learn_one(data, p, seed(run));
+        for (a, b) in sum.emit.iter_mut().zip(&w.emit) {
+            *a += b;
+        }
+        for (a, b) in sum.trans.iter_mut().zip(&w.trans) {
+            *a += b;
+        }
+        for (a, b) in sum.start.iter_mut().zip(&w.start) {
+            *a += b;
+        }
+    }
+    let FloatWeights { emit, trans, start } = sum;
+    // One shared scale so emissions and transitions stay comparable (the 1/k factor of
+    // the mean cancels in it).
+    let max_emit = emit.iter().map(|v| v.abs()).fold(1e-9, f64::max);
+    let scale = 32767.0 / max_emit;
+    Weights {
+        bits: p.bits,
+        emit: emit
+            .iter()
+            .map(|&v| (v * scale).round().clamp(-32767.0, 32767.0) as i16)
+            .collect(),
+        trans: trans.iter().map(|&v| (v * scale).round() as i32).collect(),
+        start: start.iter().map(|&v| (v * scale).round() as i32).collect(),
+    }
+}
+
+/// One averaged perceptron / PA-I learner, data shuffled from `seed`.
+fn learn_one(data: &[(Vec<Vec<u32>>, Vec<Tag>)], p: &LearnParams, seed: u64) -> FloatWeights {
     let bits = p.bits;
     let size = (1usize << bits) * NUM_TAGS;
     let mut w = vec![0f32; size];
@@ -623,7 +741,7 @@ fn learn(data: &[(Vec<Vec<u32>>, Vec<Tag>)], p: &LearnParams) -> Weights {
     let mut su = [0f64; NUM_TAGS];
     let mut c: f64 = 1.0;
     let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut rng = Rng(seed);
     const FIX: f64 = 1e6;
     let cost = |g: Tag, t: Tag| -> f64 {
         if g == t {
@@ -759,35 +877,12 @@ fn learn(data: &[(Vec<Vec<u32>>, Vec<Tag>)], p: &LearnParams) -> Weights {
             c += 1.0;
         }
     }
-    // Averaged weights are w - u/c; quantise them to i16 with one shared scale so emissions
-    // and transitions stay comparable.
+    // Averaged weights are w - u/c.
     let avg = |w: f64, u: f64| w - u / c;
-    let max_emit = w
-        .iter()
-        .zip(&u)
-        .map(|(&w, &u)| avg(w as f64, u).abs())
-        .fold(1e-9, f64::max);
-    let scale = 32767.0 / max_emit;
-    let emit: Vec<i16> = w
-        .iter()
-        .zip(&u)
-        .map(|(&w, &u)| (avg(w as f64, u) * scale).round().clamp(-32767.0, 32767.0) as i16)
-        .collect();
-    let trans = tw
-        .iter()
-        .zip(&tu)
-        .map(|(&w, &u)| (avg(w, u) * scale).round() as i32)
-        .collect();
-    let start = sw
-        .iter()
-        .zip(&su)
-        .map(|(&w, &u)| (avg(w, u) * scale).round() as i32)
-        .collect();
-    Weights {
-        bits,
-        emit,
-        trans,
-        start,
+    FloatWeights {
+        emit: w.iter().zip(&u).map(|(&w, &u)| avg(w as f64, u)).collect(),
+        trans: tw.iter().zip(&tu).map(|(&w, &u)| avg(w, u)).collect(),
+        start: sw.iter().zip(&su).map(|(&w, &u)| avg(w, u)).collect(),
     }
 }
 
@@ -809,7 +904,7 @@ pub fn train_config(sentences: &[Sentence], gaz: Gazetteer, config: &TrainConfig
     let domains: Vec<bool> = if config.aqmar_domain && config.aqmar_dir.is_some() {
         let n_aner = read(&config.anercorp)
             .map(|t| {
-                let (lines, _) = split_dev_lines(&t, config.dev_fraction);
+                let (lines, _) = config_split(&t, config);
                 read_conll(&lines.join("\n"), true).len()
             })
             .unwrap_or(sentences.len());
