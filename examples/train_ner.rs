@@ -38,6 +38,7 @@ fn main() -> Result<(), Box<dyn Error>> {
                 config.recall_cost = args.next().ok_or("--recall-cost needs X")?.parse()?
             }
             "--one-pass" => config.two_pass = false,
+            "--seed" => config.seed = args.next().ok_or("--seed needs N")?.parse()?,
             "--min-count" => {
                 config.min_count = args.next().ok_or("--min-count needs N")?.parse()?
             }

@@ -3,6 +3,9 @@
 
 use std::collections::HashMap;
 
+// Fx hashing: these maps are looked up for every word analysed, from trusted model data.
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::normalize::normalize;
 
 /// Bit flags describing what the lists know about one (normalised) word or phrase.
@@ -291,7 +294,7 @@ pub const PLACE_HEADS: &[&str] = &[
 /// Words that link a role to the institution it speaks for (المتحدث باسم X).
 pub const ROLE_LINKS: &[&str] = &["باسم", "بإسم", "لدى"];
 
-fn set_of(words: &[&str]) -> std::collections::HashSet<String> {
+fn set_of(words: &[&str]) -> FxHashSet<String> {
     words.iter().map(|w| normalize(w)).collect()
 }
 
@@ -311,10 +314,10 @@ pub enum Trigger {
 /// Looks up the closed trigger lists.
 #[derive(Debug, Clone)]
 pub struct Triggers {
-    titles: std::collections::HashSet<String>,
-    orgs: std::collections::HashSet<String>,
-    places: std::collections::HashSet<String>,
-    links: std::collections::HashSet<String>,
+    titles: FxHashSet<String>,
+    orgs: FxHashSet<String>,
+    places: FxHashSet<String>,
+    links: FxHashSet<String>,
 }
 
 impl Default for Triggers {
@@ -354,16 +357,16 @@ impl Triggers {
 /// Words and phrases known from the public gazetteers and the training data.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
-    words: HashMap<String, u16>,
+    words: FxHashMap<String, u16>,
     /// Multi-word place names (normalised) → class flags.
-    phrases: HashMap<String, u16>,
+    phrases: FxHashMap<String, u16>,
     /// Longest phrase, in words.
     max_phrase_words: usize,
     /// Training-corpus counts of a word form (clitics removed, article kept): occurrences
     /// outside names, then inside PERS, LOC, ORG and MISC names.
-    lexicon: HashMap<String, LexCounts>,
+    lexicon: FxHashMap<String, LexCounts>,
     /// Distributional word clusters (fine, coarse; 1-based) of word forms with clitics removed.
-    clusters: HashMap<String, (u16, u16)>,
+    clusters: FxHashMap<String, (u16, u16)>,
 }
 
 /// Counts of a word form in the training corpus: `[O, PERS, LOC, ORG, MISC]`.
@@ -422,22 +425,14 @@ impl Gazetteer {
         self.clusters.get(with_article).copied().unwrap_or((0, 0))
     }
 
-    /// Every known single word and phrase with its flags.
-    pub fn entries(&self) -> impl Iterator<Item = (&str, u16)> {
-        self.words
-            .iter()
-            .chain(self.phrases.iter())
-            .map(|(w, f)| (w.as_str(), *f))
-    }
-
     /// Replaces the word clusters.
     pub fn set_clusters(&mut self, clusters: HashMap<String, (u16, u16)>) {
-        self.clusters = clusters;
+        self.clusters = clusters.into_iter().collect();
     }
 
     /// Replaces the training-corpus word counts.
     pub fn set_lexicon(&mut self, lexicon: HashMap<String, LexCounts>) {
-        self.lexicon = lexicon;
+        self.lexicon = lexicon.into_iter().collect();
     }
 
     /// Number of single words known.

@@ -46,7 +46,10 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_ignorable(c) && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}')
+    // Arabic letters first: `is_alphanumeric` is a slow table search outside ASCII.
+    super::normalize::is_arabic_letter(c)
+        || c.is_alphanumeric()
+        || is_ignorable(c) && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}')
 }
 
 /// Tokenizes a paragraph: maximal runs of letters, digits and diacritics are one token,

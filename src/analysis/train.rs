@@ -66,6 +66,8 @@ pub struct TrainConfig {
     pub ensemble: usize,
     /// Feature count cut-off, see [`LearnParams::min_count`].
     pub min_count: u32,
+    /// First shuffling seed, see [`LearnParams::seed`].
+    pub seed: u64,
 }
 
 impl TrainConfig {
@@ -79,6 +81,7 @@ impl TrainConfig {
             fa_cost: 1.0,
             ensemble: self.ensemble,
             min_count: self.min_count,
+            seed: self.seed,
         }
     }
 
@@ -102,6 +105,7 @@ impl TrainConfig {
             // Three shufflings averaged: less dependence on one data order (±0.5 F1).
             ensemble: 3,
             min_count: 1,
+            seed: 0,
         }
     }
 }
@@ -459,6 +463,9 @@ pub struct LearnParams {
     /// Features (hash buckets) seen fewer times than this in the training data get no
     /// weight.
     pub min_count: u32,
+    /// Number of the first data shuffling (runs use `seed..seed + ensemble`); other values
+    /// show how much a score owes to the order of the data.
+    pub seed: u64,
 }
 
 impl Default for LearnParams {
@@ -471,6 +478,7 @@ impl Default for LearnParams {
             fa_cost: 1.0,
             ensemble: 1,
             min_count: 1,
+            seed: 0,
         }
     }
 }
@@ -700,8 +708,9 @@ fn learn(data: &[(Vec<Vec<u32>>, Vec<Tag>)], p: &LearnParams) -> Weights {
     } else {
         data
     };
-    let mut sum = learn_one(data, p, seed(0));
-    for run in 1..p.ensemble.max(1) {
+    let first = p.seed as usize;
+    let mut sum = learn_one(data, p, seed(first));
+    for run in first + 1..first + p.ensemble.max(1) {
         let w = learn_one(data, p, seed(run));
         for (a, b) in sum.emit.iter_mut().zip(&w.emit) {
             *a += b;
