@@ -1,6 +1,5 @@
 //! CoNLL-style tagging for `qari ner --conll`: `token [TAG]` lines in, `token TAG` lines out.
 
-use super::features::DOC_SENTENCES;
 use super::tagger::Tagger;
 use super::tokens::is_sentence_end;
 use super::train::parse_line;
@@ -9,8 +8,8 @@ use super::train::parse_line;
 /// is ignored. Writes one `token TAG` line per input token with the predicted IOB tag over
 /// PERS, LOC, ORG, MISC, and keeps the blank lines. Long runs without blank lines (ANERcorp
 /// has none) are decoded sentence by sentence, split at sentence-final punctuation. The
-/// input has no document boundaries, so runs of consecutive sentences stand in for
-/// documents (for the tagger's document-level second pass).
+/// input has no document boundaries, so the sentences around each one stand in for its
+/// document (for the tagger's document-level second pass).
 pub fn tag_conll(input: &str, tagger: &Tagger) -> String {
     // Sentences of tokens, each followed by the number of blank lines after it.
     let mut sentences: Vec<(Vec<&str>, usize)> = Vec::new();
@@ -42,10 +41,10 @@ pub fn tag_conll(input: &str, tagger: &Tagger) -> String {
     for _ in 0..leading_blanks {
         out.push('\n');
     }
-    for chunk in sentences.chunks(DOC_SENTENCES) {
-        let doc: Vec<Vec<&str>> = chunk.iter().map(|(s, _)| s.clone()).collect();
-        let tags = tagger.tag_document(&doc);
-        for ((toks, blanks), tags) in chunk.iter().zip(tags) {
+    let run: Vec<Vec<&str>> = sentences.iter().map(|(s, _)| s.clone()).collect();
+    let tags = tagger.tag_run(&run);
+    {
+        for ((toks, blanks), tags) in sentences.iter().zip(tags) {
             for (t, tag) in toks.iter().zip(tags) {
                 out.push_str(t);
                 out.push(' ');

@@ -559,6 +559,20 @@ fn sport_level(doc: &[Vec<TokenInfo>]) -> u8 {
 /// Sentences per pseudo-document when a text has no document boundaries (CoNLL input).
 pub const DOC_SENTENCES: usize = 30;
 
+/// [`DocInfo`]s for a long run of sentences without document boundaries (CoNLL input):
+/// each sentence sees the [`DOC_SENTENCES`] sentences around it as its document.
+pub fn sliding_doc_infos(doc: &[Vec<TokenInfo>], first: &[Vec<u8>]) -> Vec<Vec<DocInfo>> {
+    let half = DOC_SENTENCES / 2;
+    (0..doc.len().min(first.len()))
+        .map(|k| {
+            let a = k.saturating_sub(half);
+            let b = (a + DOC_SENTENCES).min(doc.len());
+            let a = b.saturating_sub(DOC_SENTENCES).min(a);
+            doc_infos(&doc[a..b], &first[a..b]).swap_remove(k - a)
+        })
+        .collect()
+}
+
 /// Computes [`DocInfo`]s for a document from its first-pass tags.
 pub fn doc_infos(doc: &[Vec<TokenInfo>], first: &[Vec<u8>]) -> Vec<Vec<DocInfo>> {
     let key_ok = |t: &TokenInfo| t.with_article.chars().count() >= 2 && t.shape == 1;

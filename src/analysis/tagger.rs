@@ -4,7 +4,9 @@
 
 use std::sync::OnceLock;
 
-use super::features::{TokenInfo, doc_features, doc_infos, features, token_infos};
+use super::features::{
+    TokenInfo, doc_features, doc_infos, features, sliding_doc_infos, token_infos,
+};
 use super::gazetteer::{Gazetteer, Triggers};
 
 /// Entity types of the IOB scheme.
@@ -328,8 +330,19 @@ impl Tagger {
         self.tag_infos_document(&infos)
     }
 
+    /// Tags a long run of sentences with no document boundaries (CoNLL input): for the
+    /// second pass each sentence's document is the sentences around it.
+    pub fn tag_run(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        let infos: Vec<Vec<TokenInfo>> = sentences.iter().map(|s| self.infos(s)).collect();
+        self.tag_infos_with(&infos, true)
+    }
+
     /// [`Tagger::tag_document`] over precomputed [`TokenInfo`]s.
     pub fn tag_infos_document(&self, infos: &[Vec<TokenInfo>]) -> Vec<Vec<Tag>> {
+        self.tag_infos_with(infos, false)
+    }
+
+    fn tag_infos_with(&self, infos: &[Vec<TokenInfo>], sliding: bool) -> Vec<Vec<Tag>> {
         // First-pass feature hashes are computed once and reused by the second pass.
         let mut feats: Vec<Vec<Vec<u64>>> = infos
             .iter()
@@ -351,7 +364,11 @@ impl Tagger {
             .iter()
             .map(|s| s.iter().map(|t| t.0).collect())
             .collect();
-        let docs = doc_infos(infos, &codes);
+        let docs = if sliding {
+            sliding_doc_infos(infos, &codes)
+        } else {
+            doc_infos(infos, &codes)
+        };
         infos
             .iter()
             .zip(&docs)

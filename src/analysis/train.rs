@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::collections::HashMap;
 
 use super::features::{
-    DOC_SENTENCES, DocInfo, TokenInfo, doc_features, doc_infos, features, lex_codes, token_infos,
+    DOC_SENTENCES, DocInfo, TokenInfo, doc_features, features, lex_codes, sliding_doc_infos,
+    token_infos,
 };
 use super::gazetteer::{Gazetteer, LexCounts, Triggers, class};
 use super::normalize::split_clitics;
@@ -654,10 +655,7 @@ fn train_two_pass_domains(
         }
     }
     let (gaz, infos) = prepare(sentences, gaz);
-    let mut docs: Vec<Vec<DocInfo>> = Vec::with_capacity(n);
-    for r in doc_ranges(n) {
-        docs.extend(doc_infos(&infos[r.clone()], &first[r]));
-    }
+    let docs: Vec<Vec<DocInfo>> = sliding_doc_infos(&infos, &first);
     let data1 = rows_of(&infos, None, sentences, p1.bits, domains);
     let w1 = learn(&data1, &p1);
     drop(data1);
