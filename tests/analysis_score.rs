@@ -76,6 +76,17 @@ fn held_out_articles_meet_their_bars() -> Result<(), Box<dyn Error>> {
     )
 }
 
+/// Articles written after the last rule and model changes and scored once, untouched
+/// since (see ANALYSIS.md); bars a little under that first measurement.
+#[test]
+fn unseen_articles_meet_their_bars() -> Result<(), Box<dyn Error>> {
+    score_dir(
+        "tests/fixtures/analysis_unseen",
+        3,
+        &["0.75", "0.95", "0.9"],
+    )
+}
+
 fn score_dir(rel: &str, min_docs: usize, bars: &[&str; 3]) -> Result<(), Box<dyn Error>> {
     let dir = root().join(rel);
     let mut pairs = Vec::new();
