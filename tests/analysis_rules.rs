@@ -334,3 +334,19 @@ fn word_clusters_are_deterministic_and_stored() {
     }
     assert_eq!(back.cluster("غير_موجود"), (0, 0));
 }
+
+#[test]
+fn the_body_names_an_entity_not_the_headline() -> Result<(), Box<dyn Error>> {
+    // Headlines run a name into its verb; the body's own mention names the entity.
+    let a = analyze(&Document::new(
+        "جامعة قطر تطلق برنامجا جديدا",
+        vec!["أعلنت جامعة قطر اليوم إطلاق برنامج جديد للطلاب.".to_string()],
+    ));
+    let uni = a
+        .entities
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.text == "جامعة قطر"))
+        .ok_or("no جامعة قطر in the body")?;
+    assert_eq!(uni.name, "جامعة قطر", "{:?}", a.entities);
+    Ok(())
+}

@@ -686,7 +686,10 @@ pub fn group(
     let mut ent_of_root: HashMap<usize, usize> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
     let mut resolved: Vec<ResolvedMention> = Vec::new();
-    let mut best_name: Vec<(usize, usize)> = Vec::new(); // (words, mention index)
+    // (in the body, words, mention index): the longest body mention names the entity; a
+    // headline's span is only used when the body never names it (headlines run names into
+    // their verbs: "جامعة قطر تطلق").
+    let mut best_name: Vec<(bool, usize, usize)> = Vec::new();
     for (i, m) in mentions.iter().enumerate() {
         let g = root(index.get(&m.key).copied().unwrap_or(0));
         let e = *ent_of_root.entry(g).or_insert_with(|| {
@@ -697,7 +700,7 @@ pub fn group(
                 aliases: Vec::new(),
                 title_mentions: Vec::new(),
             });
-            best_name.push((0, i));
+            best_name.push((false, 0, i));
             entities.len() - 1
         });
         let text = paras
@@ -713,9 +716,9 @@ pub fn group(
         if !entities[e].aliases.contains(&m.key) {
             entities[e].aliases.push(m.key.clone());
         }
-        let nwords = m.key.split(' ').count();
-        if nwords > best_name[e].0 {
-            best_name[e] = (nwords, i);
+        let candidate = (m.paragraph > 0, m.key.split(' ').count(), i);
+        if (candidate.0, candidate.1) > (best_name[e].0, best_name[e].1) {
+            best_name[e] = candidate;
         }
         resolved.push(ResolvedMention {
             paragraph: m.paragraph,
@@ -725,7 +728,7 @@ pub fn group(
             entity: e,
         });
     }
-    for (e, (_, i)) in best_name.iter().enumerate() {
+    for (e, (_, _, i)) in best_name.iter().enumerate() {
         if let Some(m) = mentions.get(*i) {
             entities[e].name = m.name.clone();
         }
