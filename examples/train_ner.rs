@@ -8,12 +8,7 @@
 use std::error::Error;
 use std::path::PathBuf;
 
-use qari::analysis::conll::tag_conll;
-use qari::analysis::tagger::Tagger;
-use qari::analysis::train::{
-    TrainConfig, add_clusters, add_training_lexicon, entity_f1, load_data, load_gazetteer,
-    read_conll, train_config, train_from_files,
-};
+use qari::analysis::train::{TrainConfig, evaluate_dev, train_from_files};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -39,9 +34,6 @@ fn main() -> Result<(), Box<dyn Error>> {
             }
             "--one-pass" => config.two_pass = false,
             "--seed" => config.seed = args.next().ok_or("--seed needs N")?.parse()?,
-            "--min-count" => {
-                config.min_count = args.next().ok_or("--min-count needs N")?.parse()?
-            }
             "--ensemble" => config.ensemble = args.next().ok_or("--ensemble needs N")?.parse()?,
             "--clusters" => config.clusters = args.next().ok_or("--clusters needs N")?.parse()?,
             "--no-clusters" => config.clusters = 0,
@@ -58,39 +50,19 @@ fn main() -> Result<(), Box<dyn Error>> {
     let t0 = std::time::Instant::now();
     if dev {
         config.dev_fraction = 0.1;
-        let (sentences, dev_lines) = load_data(&config)?;
-        let mut gaz = load_gazetteer(&config.gazetteer_dir)?;
-        add_training_lexicon(&mut gaz, &sentences);
-        add_clusters(&mut gaz, &config)?;
-        let tagger = train_config(&sentences, gaz, &config);
-        let bytes = tagger.to_bytes();
-        let tagger = Tagger::from_bytes(&bytes)?;
-        let gold_text = dev_lines.join("\n") + "\n";
-        let pred_text = tag_conll(&gold_text, &tagger);
+        let dev = evaluate_dev(&config)?;
         let target = root.join("target");
         let name = match config.dev_start {
             Some(start) => format!("fold{}", (start * 10.0).round()),
             None => "dev".to_string(),
         };
-        std::fs::write(target.join(format!("{name}.gold.conll")), &gold_text)?;
-        std::fs::write(target.join(format!("{name}.pred.conll")), &pred_text)?;
-        // One flat sequence each: gold and predicted sentence splits may differ.
-        let flat = |text: &str| -> Vec<Vec<_>> {
-            vec![
-                read_conll(text, true)
-                    .into_iter()
-                    .flatten()
-                    .map(|(_, t)| t)
-                    .collect(),
-            ]
-        };
-        let gold = flat(&gold_text);
-        let pred = flat(&pred_text);
-        let (p, r, f) = entity_f1(&gold, &pred);
+        std::fs::write(target.join(format!("{name}.gold.conll")), &dev.gold)?;
+        std::fs::write(target.join(format!("{name}.pred.conll")), &dev.predicted)?;
+        let (p, r, f) = dev.scores;
         println!(
             "dev: {} train sentences, {} dev tokens; P {p:.1} R {r:.1} F1 {f:.1} ({:.1}s)",
-            sentences.len(),
-            dev_lines.len(),
+            dev.train_sentences,
+            dev.gold.lines().count(),
             t0.elapsed().as_secs_f64()
         );
     } else {

@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 use std::collections::HashMap;
 
 use super::features::{
-    DOC_SENTENCES, DocInfo, TokenInfo, doc_features, features, lex_codes, sliding_doc_infos,
-    token_infos,
+    DocInfo, TokenInfo, doc_features, features, lex_codes, sliding_doc_infos, token_infos,
 };
 use super::gazetteer::{Gazetteer, LexCounts, Triggers, class};
 use super::normalize::split_clitics;
@@ -28,6 +27,9 @@ pub enum TrainError {
     /// No training sentences were found.
     #[error("no training data")]
     Empty,
+    /// The trained model did not read back.
+    #[error("trained model unreadable: {0}")]
+    Model(#[from] super::tagger::ModelError),
 }
 
 /// A sentence of `(token, gold tag)` pairs.
@@ -65,8 +67,6 @@ pub struct TrainConfig {
     pub clusters: usize,
     /// Perceptrons averaged per pass, see [`LearnParams::ensemble`].
     pub ensemble: usize,
-    /// Feature count cut-off, see [`LearnParams::min_count`].
-    pub min_count: u32,
     /// First shuffling seed, see [`LearnParams::seed`].
     pub seed: u64,
 }
@@ -81,7 +81,6 @@ impl TrainConfig {
             recall_cost: self.recall_cost,
             fa_cost: 1.0,
             ensemble: self.ensemble,
-            min_count: self.min_count,
             seed: self.seed,
         }
     }
@@ -105,7 +104,6 @@ impl TrainConfig {
             aqmar_domain: false,
             // Three shufflings averaged: less dependence on one data order (±0.5 F1).
             ensemble: 3,
-            min_count: 1,
             seed: 0,
         }
     }
@@ -461,9 +459,6 @@ pub struct LearnParams {
     /// Number of perceptrons, each over its own shuffling of the data, whose averaged
     /// weights are averaged again (less dependence on one ordering of the data).
     pub ensemble: usize,
-    /// Features (hash buckets) seen fewer times than this in the training data get no
-    /// weight.
-    pub min_count: u32,
     /// Number of the first data shuffling (runs use `seed..seed + ensemble`); other values
     /// show how much a score owes to the order of the data.
     pub seed: u64,
@@ -478,7 +473,6 @@ impl Default for LearnParams {
             recall_cost: 1.0,
             fa_cost: 1.0,
             ensemble: 1,
-            min_count: 1,
             seed: 0,
         }
     }
@@ -603,14 +597,6 @@ fn train_with_domains(
     Tagger::new(learn(&data, p), gaz)
 }
 
-/// Groups consecutive sentences into pseudo-documents of [`DOC_SENTENCES`].
-pub fn doc_ranges(n: usize) -> Vec<std::ops::Range<usize>> {
-    (0..n)
-        .step_by(DOC_SENTENCES)
-        .map(|a| a..(a + DOC_SENTENCES).min(n))
-        .collect()
-}
-
 /// Trains the two-pass tagger: first-pass predictions on the training data come from
 /// models trained on the other folds (stacking), so the second pass learns how far to trust
 /// them on new text.
@@ -641,17 +627,13 @@ fn train_two_pass_domains(
             .map(|k| domains.get(k).copied().unwrap_or(false))
             .collect();
         let model = train_with_domains(&train_part, &part_domains, gaz.clone(), &p1);
-        for r in doc_ranges(held.len()) {
-            let doc: Vec<Vec<TokenInfo>> = held[r.clone()]
+        for k in held {
+            let toks: Vec<&str> = sentences[k].iter().map(|(t, _)| t.as_str()).collect();
+            first[k] = model
+                .tag_infos(&model.infos(&toks))
                 .iter()
-                .map(|&k| {
-                    let toks: Vec<&str> = sentences[k].iter().map(|(t, _)| t.as_str()).collect();
-                    model.infos(&toks)
-                })
+                .map(|t| t.0)
                 .collect();
-            for (j, infos) in r.zip(&doc) {
-                first[held[j]] = model.tag_infos(infos).iter().map(|t| t.0).collect();
-            }
         }
     }
     let (gaz, infos) = prepare(sentences, gaz);
@@ -676,36 +658,6 @@ struct FloatWeights {
 fn learn(data: &[(Vec<Vec<u32>>, Vec<Tag>)], p: &LearnParams) -> Weights {
     let seed =
         |run: usize| 0x9e37_79b9_7f4a_7c15u64.wrapping_add(run as u64 * 0x2545_f491_4f6c_dd1d);
-    // Features seen fewer than `min_count` times only fit noise: leave them out.
-    let pruned;
-    let data = if p.min_count > 1 {
-        let mut counts = vec![0u32; 1usize << p.bits];
-        for (rows, _) in data {
-            for r in rows {
-                for &b in r {
-                    counts[b as usize] = counts[b as usize].saturating_add(1);
-                }
-            }
-        }
-        pruned = data
-            .iter()
-            .map(|(rows, tags)| {
-                let rows = rows
-                    .iter()
-                    .map(|r| {
-                        r.iter()
-                            .copied()
-                            .filter(|&b| counts[b as usize] >= p.min_count)
-                            .collect()
-                    })
-                    .collect();
-                (rows, tags.clone())
-            })
-            .collect::<Vec<_>>();
-        &pruned[..]
-    } else {
-        data
-    };
     let first = p.seed as usize;
     let mut sum = learn_one(data, p, seed(first));
     for run in first + 1..first + p.ensemble.max(1) {
@@ -924,6 +876,52 @@ pub fn train_config(sentences: &[Sentence], gaz: Gazetteer, config: &TrainConfig
     } else {
         train_with_domains(sentences, &domains, gaz, &config.learn())
     }
+}
+
+/// A model trained with a dev part held out, and how it tags that part.
+#[derive(Debug, Clone)]
+pub struct DevResult {
+    /// Training sentences used.
+    pub train_sentences: usize,
+    /// The dev part's `token TAG` lines (gold).
+    pub gold: String,
+    /// The same tokens with the predicted tags.
+    pub predicted: String,
+    /// Entity-level precision, recall and F1 in percent.
+    pub scores: (f64, f64, f64),
+}
+
+/// Trains by `config` (whose `dev_fraction` must be set) on ANERcorp without its dev part,
+/// through the model bytes as the shipped model is used, and tags the dev part.
+pub fn evaluate_dev(config: &TrainConfig) -> Result<DevResult, TrainError> {
+    let (sentences, dev_lines) = load_data(config)?;
+    if sentences.is_empty() || dev_lines.is_empty() {
+        return Err(TrainError::Empty);
+    }
+    let mut gaz = load_gazetteer(&config.gazetteer_dir)?;
+    add_training_lexicon(&mut gaz, &sentences);
+    add_clusters(&mut gaz, config)?;
+    let bytes = train_config(&sentences, gaz, config).to_bytes();
+    let tagger = Tagger::from_bytes(&bytes)?;
+    let gold = dev_lines.join("\n") + "\n";
+    let predicted = super::conll::tag_conll(&gold, &tagger);
+    // One flat sequence each: gold and predicted sentence splits may differ.
+    let flat = |text: &str| -> Vec<Vec<Tag>> {
+        vec![
+            read_conll(text, true)
+                .into_iter()
+                .flatten()
+                .map(|(_, t)| t)
+                .collect(),
+        ]
+    };
+    let scores = entity_f1(&flat(&gold), &flat(&predicted));
+    Ok(DevResult {
+        train_sentences: sentences.len(),
+        gold,
+        predicted,
+        scores,
+    })
 }
 
 /// Entity-level precision, recall and F1 (in percent) of predicted against gold tag
