@@ -1,16 +1,24 @@
-//! The model modules stay free of GUI and layout crates, so they can be tested and reused alone.
+//! The layering of the crate holds: model code is free of GUI and layout crates and never
+//! panics on purpose, `state` names neither `ui` nor `app`, `ui` never names `app`, and every
+//! source file starts with a module doc.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-const MODEL_DIRS: [&str; 4] = [
+/// The model: pure, testable alone.
+const MODEL_DIRS: [&str; 5] = [
     "src/document",
     "src/analysis",
     "src/annotations",
     "src/search",
+    "src/arabic",
 ];
-const FORBIDDEN: [&str; 4] = ["egui", "eframe", "rfd", "cosmic_text"];
+const GUI_CRATES: [&str; 4] = ["egui", "eframe", "rfd", "cosmic_text"];
 
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -22,6 +30,22 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
             out.push(path);
         }
     }
+}
+
+/// Every Rust file under the given `src/` folders, with its text.
+fn sources(dirs: &[&str]) -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    for dir in dirs {
+        rust_files(&root().join(dir), &mut files);
+    }
+    assert!(!files.is_empty(), "sources found under {dirs:?}");
+    files
+        .into_iter()
+        .map(|f| {
+            let text = std::fs::read_to_string(&f).unwrap_or_default();
+            (f, text)
+        })
+        .collect()
 }
 
 /// Whether `line` names `krate` as a path root (`egui::`, `use egui`, `egui;`).
@@ -36,30 +60,84 @@ fn mentions(line: &str, krate: &str) -> bool {
     })
 }
 
-#[test]
-fn model_code_imports_no_gui_or_layout_crate() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    for dir in MODEL_DIRS {
-        rust_files(&root.join(dir), &mut files);
-    }
-    assert!(!files.is_empty(), "model sources found");
-    let mut offences = Vec::new();
-    for file in &files {
-        let text = std::fs::read_to_string(file).unwrap();
+/// Lines of `files` (outside comments) that name any of `paths`, as `file:line: text`.
+fn offences(files: &[(PathBuf, String)], paths: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (file, text) in files {
         for (n, line) in text.lines().enumerate() {
-            for krate in FORBIDDEN {
-                if mentions(line, krate) {
-                    offences.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
-                }
+            if paths.iter().any(|p| mentions(line, p)) {
+                out.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
             }
         }
     }
+    out
+}
+
+#[test]
+fn model_code_imports_no_gui_or_layout_crate() {
+    let found = offences(&sources(&MODEL_DIRS), &GUI_CRATES);
     assert!(
-        offences.is_empty(),
+        found.is_empty(),
         "model code imports GUI crates:\n{}",
-        offences.join("\n")
+        found.join("\n")
     );
+}
+
+#[test]
+fn model_code_names_no_layer_above_it() {
+    let above = [
+        "crate::text",
+        "crate::state",
+        "crate::ui",
+        "crate::app",
+        "crate::cli",
+    ];
+    let found = offences(&sources(&MODEL_DIRS), &above);
+    assert!(found.is_empty(), "model code names:\n{}", found.join("\n"));
+}
+
+#[test]
+fn state_names_neither_ui_nor_app() {
+    let found = offences(&sources(&["src/state"]), &["crate::ui", "crate::app"]);
+    assert!(found.is_empty(), "state names:\n{}", found.join("\n"));
+}
+
+#[test]
+fn ui_never_names_app() {
+    let found = offences(&sources(&["src/ui"]), &["crate::app"]);
+    assert!(found.is_empty(), "ui names app:\n{}", found.join("\n"));
+}
+
+#[test]
+fn model_code_never_panics_on_purpose() {
+    for (path, text) in sources(&MODEL_DIRS) {
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        for forbidden in [
+            "panic!(",
+            ".unwrap()",
+            ".expect(",
+            "unreachable!(",
+            "todo!(",
+            "unimplemented!(",
+        ] {
+            assert!(
+                !code.contains(forbidden),
+                "{} uses {forbidden}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_source_file_starts_with_a_module_doc() {
+    for (path, text) in sources(&["src"]) {
+        assert!(
+            text.starts_with("//!"),
+            "{} has no //! line first",
+            path.display()
+        );
+    }
 }
 
 #[test]
@@ -69,6 +147,8 @@ fn the_checker_sees_an_import() {
         "    let x = cosmic_text::Buffer::new();",
         "cosmic_text"
     ));
+    assert!(mentions("use crate::app::Command;", "crate::app"));
     assert!(!mentions("// egui is not used here", "egui"));
     assert!(!mentions("let my_egui_thing = 1;", "egui"));
+    assert!(!mentions("use crate::application;", "crate::app"));
 }

@@ -1,14 +1,7 @@
 //! Broken and hostile files: each is refused with a clear one-line error, or opened with a
 //! warning, and never panics, hangs or grows memory without bound.
-#![expect(
-    clippy::expect_used,
-    reason = "a test should fail loudly on an unexpected error"
-)]
 
-#[expect(
-    dead_code,
-    reason = "the shared helpers include `seed_document`, unused here"
-)]
+#[expect(dead_code, reason = "the shared helpers include `sample`, unused here")]
 mod common;
 
 use std::path::Path;
@@ -460,7 +453,7 @@ fn deep_nesting_in_markdown_and_json() {
 
 #[test]
 fn json_that_is_not_articles() {
-    let bytes = std::fs::read(common::fixture("not_articles.json")).expect("fixture");
+    let bytes = std::fs::read(common::fixture("formats/not_articles.json")).expect("fixture");
     let e = err_of(p("not_articles.json"), &bytes);
     assert!(
         matches!(
@@ -477,7 +470,7 @@ fn json_that_is_not_articles() {
             .starts_with("no readable text found in this JSON file"),
         "{e}"
     );
-    let bytes = std::fs::read(common::fixture("broken.json")).expect("fixture");
+    let bytes = std::fs::read(common::fixture("formats/broken.json")).expect("fixture");
     let e = err_of(p("broken.json"), &bytes);
     assert!(
         matches!(

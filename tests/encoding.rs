@@ -1,6 +1,7 @@
 //! Encoding detection: the sample re-encoded in legacy and UTF-16 forms decodes to the same text.
 
-use qari::testing as common;
+#[expect(dead_code, reason = "each test file uses some of the shared helpers")]
+mod common;
 
 use qari::document::encoding::decode_auto;
 use qari::document::{LoadOptions, load_path};

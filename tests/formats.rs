@@ -1,8 +1,4 @@
 //! Every format qari opens: the seed article in each form, and a fixture per format feature.
-#![expect(
-    clippy::expect_used,
-    reason = "a test should fail loudly on an unexpected error"
-)]
 
 #[expect(
     dead_code,
@@ -10,7 +6,7 @@
 )]
 mod common;
 
-use common::{docx_bytes, epub_bytes, fixture, p, seed, seed_document, word_document};
+use common::{docx_bytes, epub_bytes, fixture, p, sample, seed, word_document};
 use qari::document::{
     Direction, Format, LoadOptions, TextEncoding, encoding, load_bytes, load_bytes_all,
     load_documents, load_path,
@@ -27,7 +23,7 @@ fn paragraphs(doc: &qari::document::Document) -> Vec<String> {
 
 #[test]
 fn every_seed_format_gives_the_same_article() {
-    let want = seed_document();
+    let want = sample();
     assert_eq!(want.paragraph_count(), 12);
     for suffix in ["html", "md", "epub", "docx", "json", "windows-1256.txt"] {
         let doc = load(&seed(suffix));
@@ -87,7 +83,7 @@ fn seed_json_and_markdown_and_legacy_text() {
     let json = load(&seed("json"));
     assert_eq!(json.sections.len(), 1);
     let legacy = load(&seed("windows-1256.txt"));
-    assert_eq!(legacy.sections, seed_document().sections);
+    assert_eq!(legacy.sections, sample().sections);
     let md = load(&seed("md"));
     assert!(
         md.paragraphs()
@@ -98,7 +94,7 @@ fn seed_json_and_markdown_and_legacy_text() {
 
 #[test]
 fn html_without_article_uses_the_block_with_most_text() {
-    let doc = load(&fixture("blog_no_article.html"));
+    let doc = load(&fixture("formats/blog_no_article.html"));
     assert_eq!(doc.title, "مدونة | كيف نقرأ");
     assert_eq!(doc.direction, Some(Direction::Rtl));
     assert_eq!(doc.language.as_deref(), Some("ar"));
@@ -123,7 +119,7 @@ fn html_without_article_uses_the_block_with_most_text() {
 
 #[test]
 fn html_charset_comes_from_meta_or_is_forced() {
-    let doc = load(&fixture("legacy_1256.html"));
+    let doc = load(&fixture("formats/legacy_1256.html"));
     assert_eq!(doc.title, "عنوان قديم");
     assert_eq!(
         paragraphs(&doc),
@@ -134,13 +130,14 @@ fn html_charset_comes_from_meta_or_is_forced() {
         encoding: Some(TextEncoding::Iso8859_6),
         ..LoadOptions::default()
     };
-    let wrong = load_path(&fixture("legacy_1256.html"), &forced).expect("loads when forced");
+    let wrong =
+        load_path(&fixture("formats/legacy_1256.html"), &forced).expect("loads when forced");
     assert_ne!(wrong.title, "عنوان قديم");
 }
 
 #[test]
 fn markdown_front_matter_lists_quotes_and_inline_markup() {
-    let doc = load(&fixture("notes.md"));
+    let doc = load(&fixture("formats/notes.md"));
     assert_eq!(doc.title, "ملاحظات القراءة");
     let headings: Vec<_> = doc.sections.iter().map(|s| s.heading.as_deref()).collect();
     assert_eq!(headings, [None, Some("الكتب"), Some("الخلاصة")]);
@@ -162,15 +159,15 @@ fn markdown_front_matter_lists_quotes_and_inline_markup() {
 
 #[test]
 fn json_array_gives_every_article_and_load_path_the_first_with_a_note() {
-    let docs =
-        load_documents(&fixture("articles.json"), &LoadOptions::default()).expect("articles load");
+    let docs = load_documents(&fixture("formats/articles.json"), &LoadOptions::default())
+        .expect("articles load");
     let titles: Vec<_> = docs.iter().map(|d| d.title.as_str()).collect();
     assert_eq!(titles, ["الخبر الأول", "الخبر الثاني", "الخبر الثالث"]);
     let counts: Vec<_> = docs.iter().map(|d| d.paragraph_count()).collect();
     assert_eq!(counts, [2, 3, 2]);
     assert_eq!(paragraphs(&docs[2]), ["فقرة و.", "فقرة ز."]);
     assert_eq!(docs[2].direction, Some(Direction::Rtl));
-    let first = load(&fixture("articles.json"));
+    let first = load(&fixture("formats/articles.json"));
     assert_eq!(first.title, "الخبر الأول");
     assert!(
         first.warnings.iter().any(|w| w.contains("2 more")),
@@ -181,7 +178,7 @@ fn json_array_gives_every_article_and_load_path_the_first_with_a_note() {
 
 #[test]
 fn json_lines_skip_broken_lines_with_a_warning() {
-    let docs = load_documents(&fixture("articles.jsonl"), &LoadOptions::default())
+    let docs = load_documents(&fixture("formats/articles.jsonl"), &LoadOptions::default())
         .expect("json lines load");
     assert_eq!(docs.len(), 3);
     assert_eq!(docs[1].paragraph_count(), 2);
@@ -190,7 +187,7 @@ fn json_lines_skip_broken_lines_with_a_warning() {
         "{:?}",
         docs[0].warnings
     );
-    let wrapped = load(&fixture("wrapped.json"));
+    let wrapped = load(&fixture("formats/wrapped.json"));
     assert_eq!(wrapped.title, "مغلف");
     assert_eq!(paragraphs(&wrapped), ["داخل غلاف.", "سطر آخر."]);
 }
@@ -199,7 +196,7 @@ fn json_lines_skip_broken_lines_with_a_warning() {
 fn format_is_sniffed_when_the_extension_says_nothing() {
     let html = std::fs::read(seed("html")).expect("seed html");
     let doc = load_bytes(p("download"), &html, &LoadOptions::default()).expect("sniffed html");
-    assert_eq!(doc.title, seed_document().title);
+    assert_eq!(doc.title, sample().title);
     let epub = std::fs::read(seed("epub")).expect("seed epub");
     let doc = load_bytes(p("book.bin"), &epub, &LoadOptions::default()).expect("sniffed epub");
     assert_eq!(doc.paragraph_count(), 12);
@@ -225,8 +222,9 @@ fn format_is_sniffed_when_the_extension_says_nothing() {
 
 #[test]
 fn cp720_table_matches_python_codecs() {
-    let bytes = std::fs::read(fixture("cp720/high_bytes.cp720.bin")).expect("fixture");
-    let want = std::fs::read_to_string(fixture("cp720/high_bytes.expected.txt")).expect("fixture");
+    let bytes = std::fs::read(fixture("formats/cp720/high_bytes.cp720.bin")).expect("fixture");
+    let want =
+        std::fs::read_to_string(fixture("formats/cp720/high_bytes.expected.txt")).expect("fixture");
     let decoded = encoding::decode_as(&bytes, TextEncoding::Cp720);
     assert_eq!(decoded.text, want);
     assert_eq!(decoded.encoding, "CP720");
@@ -234,11 +232,12 @@ fn cp720_table_matches_python_codecs() {
         encoding: Some(TextEncoding::Cp720),
         ..LoadOptions::default()
     };
-    let doc = load_path(&fixture("cp720/article.cp720.txt"), &forced).expect("cp720 loads");
-    let want = std::fs::read_to_string(fixture("cp720/article.expected.txt")).expect("fixture");
+    let doc = load_path(&fixture("formats/cp720/article.cp720.txt"), &forced).expect("cp720 loads");
+    let want =
+        std::fs::read_to_string(fixture("formats/cp720/article.expected.txt")).expect("fixture");
     assert_eq!(doc, {
         let mut d = qari::document::parse_plain_text(&want);
-        d.source = Some(fixture("cp720/article.cp720.txt"));
+        d.source = Some(fixture("formats/cp720/article.cp720.txt"));
         d
     });
 }
@@ -250,7 +249,7 @@ fn reopen_with_each_encoding() {
     let utf16be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
     let win = std::fs::read(seed("windows-1256.txt")).expect("seed");
     let (iso, _, _) = encoding_rs::ISO_8859_6.encode(&text);
-    let want = seed_document();
+    let want = sample();
     for (encoding, bytes) in [
         (TextEncoding::Utf8, text.as_bytes().to_vec()),
         (TextEncoding::Windows1256, win),

@@ -1,6 +1,7 @@
 //! The real app driven headless through egui_kittest: open the sample, read it, select and copy.
 
-use qari::testing as common;
+#[expect(dead_code, reason = "each test file uses some of the shared helpers")]
+mod common;
 
 use std::time::Duration;
 
@@ -17,7 +18,7 @@ fn app_with_sample<'a>() -> Harness<'a, QariApp> {
                 cc,
                 StartOptions {
                     file: Some(common::sample_path()),
-                    lang: Some(qari::ui::i18n::Lang::En),
+                    lang: Some(qari::state::i18n::Lang::En),
                     data_dir: Some(common::scratch_dir()),
                 },
             )

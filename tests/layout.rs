@@ -1,6 +1,7 @@
 //! Layout invariants on the sample, hit-testing round trips, and UAX #9 visual order.
 
-use qari::testing as common;
+#[expect(dead_code, reason = "each test file uses some of the shared helpers")]
+mod common;
 
 use qari::text::{Page, PageStyle, TextStyle};
 

@@ -1,9 +1,5 @@
 //! Property tests: whatever bytes a file holds, every loader returns a document or an error,
 //! quickly, without panicking.
-#![expect(
-    clippy::expect_used,
-    reason = "a test should fail loudly on an unexpected error"
-)]
 
 #[expect(dead_code, reason = "only the zip and fixture helpers are used here")]
 mod common;

@@ -1,13 +1,15 @@
 //! The sidebar driven through the real app: entities jump and mark, quotes copy with attribution.
 
-use qari::testing as common;
+#[expect(dead_code, reason = "each test file uses some of the shared helpers")]
+mod common;
 
 use std::time::Duration;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use qari::app::{Command, QariApp, StartOptions};
-use qari::ui::i18n::Lang;
+use qari::app::{QariApp, StartOptions};
+use qari::state::Command;
+use qari::state::i18n::Lang;
 
 fn app(lang: Lang) -> Harness<'static, QariApp> {
     let mut harness = Harness::builder()

@@ -1,8 +1,20 @@
-//! CoNLL-style tagging for `qari ner --conll`: `token [TAG]` lines in, `token TAG` lines out.
+//! The CoNLL format: reading `token [TAG]` lines, and tagging them for `qari ner --conll`
+//! (`token TAG` lines out). Training reads its corpora through here; nothing here trains.
 
 use super::tagger::Tagger;
 use super::tokens::is_sentence_end;
-use super::train::parse_line;
+
+/// Splits a `token TAG` line; a line with a single column is a token tagged O.
+pub fn parse_line(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim_end_matches(['\n', '\r']);
+    if line.trim().is_empty() {
+        return None;
+    }
+    match line.trim().rsplit_once(char::is_whitespace) {
+        Some((tok, tag)) if !tok.trim().is_empty() => Some((tok.trim(), tag)),
+        _ => Some((line.trim(), "O")),
+    }
+}
 
 /// Tags CoNLL input: one `token [TAG]` per line, blank line = sentence break. Any given tag
 /// is ignored. Writes one `token TAG` line per input token with the predicted IOB tag over

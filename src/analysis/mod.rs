@@ -1,6 +1,7 @@
 //! Text analysis of a `Document`: named entities (people, places, organisations), hashtags,
 //! dates, and direct quotes with their speakers. No GUI dependency; pure functions of a document.
 
+pub mod citation;
 pub mod conll;
 pub mod dates;
 pub mod entities;

@@ -1,37 +1,13 @@
 //! Arabic orthographic normalisation and clitic splitting shared by the tagger and the rules.
 
-/// True for Arabic diacritics (harakat, shadda, sukun, Quranic marks) and the tatweel,
-/// which carry no identity for names and are dropped before comparing words.
-pub fn is_ignorable(c: char) -> bool {
-    matches!(c,
-        '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{06D6}'..='\u{06ED}'
-        | '\u{0640}'
-        | '\u{200C}'..='\u{200F}'
-        | '\u{FEFF}')
-}
+use crate::arabic::FoldOptions;
 
-/// Maps one char to its comparison form: hamza-carrying alefs to bare alef, alef maqsura
-/// to ya, ta marbuta to ha, Persian letter variants to Arabic ones, Arabic-Indic digits to
-/// ASCII. Returns `None` for chars that are dropped.
+pub use crate::arabic::is_ignorable;
+
+/// Maps one char to its comparison form for names (the shared folding table with alef
+/// maqsura and ta marbuta folded, case kept). Returns `None` for chars that are dropped.
 pub fn fold_char(c: char) -> Option<char> {
-    if is_ignorable(c) {
-        return None;
-    }
-    Some(match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' | 'ی' => 'ي',
-        'ة' => 'ه',
-        'ک' => 'ك',
-        '٠'..='٩' => char::from_u32(c as u32 - 0x0660 + '0' as u32).unwrap_or(c),
-        '۰'..='۹' => char::from_u32(c as u32 - 0x06F0 + '0' as u32).unwrap_or(c),
-        '،' => ',',
-        '؛' => ';',
-        '؟' => '?',
-        _ => c,
-    })
+    crate::arabic::fold_char(c, FoldOptions::NAMES)
 }
 
 /// The comparison form of a word or phrase: folded chars, runs of spaces and underscores

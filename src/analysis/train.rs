@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use std::collections::HashMap;
 
+use super::conll::parse_line;
 use super::features::{
     DocInfo, TokenInfo, doc_features, features, lex_codes, sliding_doc_infos, token_infos,
 };
@@ -114,18 +115,6 @@ fn read(path: &Path) -> Result<String, TrainError> {
         path: path.to_path_buf(),
         source,
     })
-}
-
-/// Splits a `token TAG` line; a line with a single column is a token tagged O.
-pub fn parse_line(line: &str) -> Option<(&str, &str)> {
-    let line = line.trim_end_matches(['\n', '\r']);
-    if line.trim().is_empty() {
-        return None;
-    }
-    match line.trim().rsplit_once(char::is_whitespace) {
-        Some((tok, tag)) if !tok.trim().is_empty() => Some((tok.trim(), tag)),
-        _ => Some((line.trim(), "O")),
-    }
 }
 
 /// Reads CoNLL text into sentences: blank lines end sentences, and so does sentence-final

@@ -1,4 +1,5 @@
-//! Background work on named threads — loading documents, the file picker, font discovery —
+//! Background work on named threads — loading documents, analysis, the file picker, font
+//! discovery, exports —
 //! reporting back over one channel.
 
 use std::path::PathBuf;
@@ -8,7 +9,7 @@ use std::time::{Duration, Instant};
 use crate::analysis::{Analysis, analyze};
 use crate::annotations::store::Loaded;
 use crate::annotations::{DocText, HighlightStore};
-use crate::document::{Document, LoadError, LoadOptions, load_documents};
+use crate::document::{Document, Format, LoadError, LoadOptions, load_documents};
 use crate::text::Page;
 use crate::text::fonts::{FontSources, arabic_families, font_system};
 
@@ -42,6 +43,13 @@ pub enum JobResult {
     },
     /// Installed font families that cover Arabic, and a font database with them and the bundled fonts.
     Fonts(Vec<String>, Box<cosmic_text::fontdb::Database>),
+    /// A highlights export was written (to the first target that took it), or none could be.
+    Exported {
+        /// Where it was written.
+        written: Option<PathBuf>,
+        /// The file name tried.
+        name: String,
+    },
     /// A document's analysis is ready.
     Analyzed {
         /// The load request of the document analysed.
@@ -172,16 +180,23 @@ impl Jobs {
         });
     }
 
+    /// Writes `body` to the first of `targets` that can be written.
+    pub fn write_export(&self, targets: Vec<PathBuf>, name: String, body: String) {
+        self.spawn("qari-export", move || JobResult::Exported {
+            written: targets
+                .into_iter()
+                .find(|target| std::fs::write(target, &body).is_ok()),
+            name,
+        });
+    }
+
     /// Shows the system file picker without blocking the UI.
     pub fn pick_file(&self, start_dir: Option<PathBuf>) {
         self.spawn("qari-file-dialog", move || {
             let started = Instant::now();
             let mut dialog = rfd::FileDialog::new()
                 .set_title("Open an article")
-                .add_filter(
-                    "Documents",
-                    &["txt", "text", "md", "html", "htm", "epub", "docx", "json"],
-                )
+                .add_filter("Documents", &Format::all_extensions().collect::<Vec<_>>())
                 .add_filter("All files", &["*"]);
             if let Some(dir) = start_dir {
                 dialog = dialog.set_directory(dir);

@@ -5,9 +5,9 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 
-use crate::app::settings::Settings;
 use crate::app::{QariApp, StartOptions};
 use crate::document::{LoadOptions, load_path};
+use crate::state::settings::Settings;
 
 /// Arguments of `qari debug synth`.
 #[derive(Debug, clap::Args)]

@@ -8,7 +8,7 @@ use quick_xml::events::Event;
 use super::archive::Archive;
 use super::error::LoadError;
 use super::format::Format;
-use super::model::{Direction, Document, Section};
+use super::model::{Block as DocBlock, Direction, Document};
 use super::options::LoadOptions;
 use super::text_buf::{TextBuf, collapse};
 use super::xml::{attr, entity_text, local_name, reader};
@@ -353,32 +353,20 @@ fn parse_document_xml(
         (None, Some(t)) => (Some(t), None),
         (None, None) => (blocks.first().map(|(_, t)| t.clone()), Some(0)),
     };
-    let mut sections = Vec::new();
-    let mut current = Section::default();
-    for (i, (role, text)) in blocks.into_iter().enumerate() {
-        if Some(i) == skip {
-            continue;
-        }
-        if role == Role::Body {
-            current.paragraphs.push(text);
-        } else {
-            if current.heading.is_some() || !current.paragraphs.is_empty() {
-                sections.push(std::mem::take(&mut current));
-            }
-            current.heading = Some(text);
-        }
-    }
-    if current.heading.is_some() || !current.paragraphs.is_empty() || sections.is_empty() {
-        sections.push(current);
-    }
+    let kept = blocks
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != skip)
+        .map(|(_, (role, text))| match role {
+            Role::Body => DocBlock::Paragraph(text),
+            _ => DocBlock::Heading(text),
+        });
     let direction =
         (section_bidi || counted > 0 && bidi_paras * 2 >= counted).then_some(Direction::Rtl);
     Document {
-        title: collapse(&title.unwrap_or_default()),
-        sections,
         warnings,
         direction,
-        ..Document::default()
+        ..Document::from_blocks(collapse(&title.unwrap_or_default()), kept)
     }
 }
 

@@ -6,9 +6,10 @@ use std::path::Path;
 use quick_xml::events::Event;
 
 use super::archive::Archive;
+use super::encoding::decode_html;
 use super::error::LoadError;
 use super::format::Format;
-use super::html::{HtmlMode, decode_html, extract};
+use super::html::{HtmlMode, extract};
 use super::model::{Direction, Document};
 use super::options::LoadOptions;
 use super::text_buf::TextBuf;

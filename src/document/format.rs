@@ -32,18 +32,39 @@ impl Format {
         }
     }
 
+    /// Every format, in the order file dialogs list them.
+    pub const ALL: [Self; 6] = [
+        Self::PlainText,
+        Self::Html,
+        Self::Markdown,
+        Self::Epub,
+        Self::Docx,
+        Self::Json,
+    ];
+
+    /// The file extensions (lower case, without the dot) that name this format.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Self::PlainText => &["txt", "text"],
+            Self::Html => &["html", "htm", "xhtml", "xht", "shtml"],
+            Self::Markdown => &["md", "markdown", "mdown", "mkd", "mkdn"],
+            Self::Epub => &["epub"],
+            Self::Docx => &["docx"],
+            Self::Json => &["json", "jsonl", "ndjson"],
+        }
+    }
+
+    /// Every extension qari opens, for file dialogs and folder listings.
+    pub fn all_extensions() -> impl Iterator<Item = &'static str> {
+        Self::ALL.into_iter().flat_map(Self::extensions).copied()
+    }
+
     /// The format named by the file's extension, if it is one qari knows.
     pub fn from_path(path: &Path) -> Option<Self> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match ext.as_str() {
-            "txt" | "text" => Self::PlainText,
-            "html" | "htm" | "xhtml" | "xht" | "shtml" => Self::Html,
-            "md" | "markdown" | "mdown" | "mkd" | "mkdn" => Self::Markdown,
-            "epub" => Self::Epub,
-            "docx" => Self::Docx,
-            "json" | "jsonl" | "ndjson" => Self::Json,
-            _ => return None,
-        })
+        Self::ALL
+            .into_iter()
+            .find(|f| f.extensions().contains(&ext.as_str()))
     }
 
     /// Whether the format is a zip archive rather than text.

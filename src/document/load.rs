@@ -4,11 +4,12 @@ use std::path::Path;
 
 use super::binary::{has_binary_signature, is_mostly_text, looks_binary};
 use super::docx::load_docx;
+use super::encoding::decode_html;
 use super::encoding::{Decoded, decode_as, decode_auto};
 use super::epub::load_epub;
 use super::error::{LoadError, one_line};
 use super::format::Format;
-use super::html::{decode_html, parse_html};
+use super::html::parse_html;
 use super::json::{JsonError, parse_json};
 use super::markdown::parse_markdown;
 use super::model::Document;

@@ -2,7 +2,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::model::{Document, Section};
+use super::model::{Block as DocBlock, Document};
 use super::text_buf::{TextBuf, collapse};
 
 /// A block of text met in the Markdown source.
@@ -139,29 +139,15 @@ pub fn parse_markdown(text: &str) -> Document {
             None => (None, None),
         },
     };
-    let mut sections = Vec::new();
-    let mut current = Section::default();
-    for (i, block) in blocks.into_iter().enumerate() {
-        if Some(i) == skip {
-            continue;
-        }
-        if block.level.is_some() {
-            if current.heading.is_some() || !current.paragraphs.is_empty() {
-                sections.push(std::mem::take(&mut current));
-            }
-            current.heading = Some(block.text);
-        } else {
-            current.paragraphs.push(block.text);
-        }
-    }
-    if current.heading.is_some() || !current.paragraphs.is_empty() || sections.is_empty() {
-        sections.push(current);
-    }
-    Document {
-        title: title.unwrap_or_default(),
-        sections,
-        ..Document::default()
-    }
+    let kept = blocks
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != skip)
+        .map(|(_, block)| match block.level {
+            Some(_) => DocBlock::Heading(block.text),
+            None => DocBlock::Paragraph(block.text),
+        });
+    Document::from_blocks(title.unwrap_or_default(), kept)
 }
 
 /// Ends the current block: its text (if any) becomes a block.

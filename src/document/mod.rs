@@ -16,9 +16,9 @@ pub mod options;
 pub mod plain_text;
 mod read_file;
 mod text_buf;
-pub mod text_encoding;
 mod xml;
 
+pub use encoding::TextEncoding;
 pub use error::LoadError;
 pub use format::Format;
 pub use html::parse_html;
@@ -28,6 +28,5 @@ pub use load::{
     load_bytes_all, load_documents, load_path,
 };
 pub use markdown::parse_markdown;
-pub use model::{Direction, Document, Section};
+pub use model::{Block, Direction, Document, Section};
 pub use plain_text::parse_plain_text;
-pub use text_encoding::TextEncoding;

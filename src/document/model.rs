@@ -49,6 +49,15 @@ pub struct Section {
     pub paragraphs: Vec<String>,
 }
 
+/// One block of a source document, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A heading: starts a section.
+    Heading(String),
+    /// A paragraph of body text.
+    Paragraph(String),
+}
+
 impl Document {
     /// Builds a one-section document from a title and paragraphs.
     pub fn new(title: impl Into<String>, paragraphs: Vec<String>) -> Self {
@@ -58,6 +67,33 @@ impl Document {
                 heading: None,
                 paragraphs,
             }],
+            ..Self::default()
+        }
+    }
+
+    /// Builds a document from a title and its blocks in reading order: each heading starts a
+    /// new section, paragraphs before the first heading form an untitled one. Every format
+    /// that has headings (HTML, Markdown, Word) assembles its sections here.
+    pub fn from_blocks(title: impl Into<String>, blocks: impl IntoIterator<Item = Block>) -> Self {
+        let mut sections = Vec::new();
+        let mut current = Section::default();
+        for block in blocks {
+            match block {
+                Block::Heading(text) => {
+                    if current.heading.is_some() || !current.paragraphs.is_empty() {
+                        sections.push(std::mem::take(&mut current));
+                    }
+                    current.heading = Some(text);
+                }
+                Block::Paragraph(text) => current.paragraphs.push(text),
+            }
+        }
+        if current.heading.is_some() || !current.paragraphs.is_empty() || sections.is_empty() {
+            sections.push(current);
+        }
+        Self {
+            title: title.into(),
+            sections,
             ..Self::default()
         }
     }
@@ -79,5 +115,32 @@ impl Document {
     /// Total length of title and paragraphs in chars.
     pub fn char_count(&self) -> usize {
         self.title.chars().count() + self.paragraphs().map(|p| p.chars().count()).sum::<usize>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_start_sections_and_leading_paragraphs_stay_untitled() {
+        let doc = Document::from_blocks(
+            "عنوان",
+            [
+                Block::Paragraph("مقدمة".into()),
+                Block::Heading("قسم".into()),
+                Block::Paragraph("فقرة".into()),
+                Block::Heading("فارغ".into()),
+            ],
+        );
+        let headings: Vec<_> = doc.sections.iter().map(|s| s.heading.as_deref()).collect();
+        assert_eq!(headings, [None, Some("قسم"), Some("فارغ")]);
+        assert_eq!(doc.paragraphs().collect::<Vec<_>>(), ["مقدمة", "فقرة"]);
+    }
+
+    #[test]
+    fn no_blocks_give_one_empty_section() {
+        let doc = Document::from_blocks("", []);
+        assert_eq!(doc.sections, [Section::default()]);
     }
 }

@@ -1,6 +1,6 @@
 //! How to load: size limits, archive caps and a forced encoding.
 
-use super::text_encoding::TextEncoding;
+use super::encoding::TextEncoding;
 
 /// Files larger than this are refused unless the caller sets another limit.
 pub const DEFAULT_SIZE_LIMIT: u64 = 512 * 1024 * 1024;

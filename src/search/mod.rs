@@ -3,33 +3,9 @@
 
 use std::ops::Range;
 
-/// Which letter pairs count as the same.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-pub struct FoldOptions {
-    /// ى (alef maqsura) matches ي (ya).
-    pub ya: bool,
-    /// ة (ta marbuta) matches ه (ha).
-    pub ta_marbuta: bool,
-}
+use crate::arabic::fold_char;
 
-/// Harakat, Quranic marks, superscript alef and tatweel: invisible to search.
-fn is_ignored(c: char) -> bool {
-    matches!(c,
-        '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{06D6}'..='\u{06ED}'
-        | '\u{0640}')
-}
-
-fn fold(c: char, options: FoldOptions) -> char {
-    match c {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' if options.ya => 'ي',
-        'ة' if options.ta_marbuta => 'ه',
-        _ => c.to_lowercase().next().unwrap_or(c),
-    }
-}
+pub use crate::arabic::FoldOptions;
 
 /// Text in search form with, for every folded char, the original char index it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,11 +25,10 @@ pub fn fold_text(text: &str, options: FoldOptions) -> Folded {
     let mut len = 0;
     for (i, c) in text.chars().enumerate() {
         len = i + 1;
-        if is_ignored(c) {
-            continue;
+        if let Some(f) = fold_char(c, options) {
+            chars.push(f);
+            origin.push(i);
         }
-        chars.push(fold(c, options));
-        origin.push(i);
     }
     Folded { chars, origin, len }
 }
@@ -123,6 +98,7 @@ mod tests {
         let both = FoldOptions {
             ya: true,
             ta_marbuta: true,
+            ..FoldOptions::default()
         };
         assert_eq!(find_in("على", "علي", both), vec![(0..3)]);
         assert_eq!(find_in("الذكية", "الذكيه", both), vec![(0..6)]);

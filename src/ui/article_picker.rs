@@ -2,13 +2,13 @@
 
 use egui::{Color32, ScrollArea, Sense, Ui};
 
-use crate::app::Command;
 use crate::document::Document;
+use crate::state::Command;
 use crate::text::{TextStyle, TextSystem};
 
-use super::i18n::Lang;
 use super::rtl_label::rtl_label;
 use super::visual_order::visual;
+use crate::state::i18n::Lang;
 
 /// Shows the titles of `docs`; clicking one opens it.
 pub fn article_picker(

@@ -1,60 +1,13 @@
-//! The find bar (Ctrl+F): query, folding options, match counter, previous/next.
+//! The find bar (Ctrl+F): query field, folding options, match counter, previous/next.
 
-use std::ops::Range;
+use egui::Ui;
 
-use egui::{Key, Ui};
+use crate::state::Command;
+use crate::state::find::FindState;
+use crate::state::keymap::{Action, Scope, action_for};
 
-use crate::app::Command;
-use crate::search::FoldOptions;
-
-use super::i18n::Lang;
 use super::visual_order::visual;
-
-/// State of the find bar and its matches.
-#[derive(Debug, Clone, Default)]
-pub struct FindState {
-    /// Shown.
-    pub open: bool,
-    /// What to look for.
-    pub query: String,
-    /// Letter folding.
-    pub options: FoldOptions,
-    /// Matches as (block, char range), in reading order.
-    pub matches: Vec<(usize, Range<usize>)>,
-    /// The match shown as current.
-    pub current: Option<usize>,
-    /// Focus the query field next frame.
-    pub focus: bool,
-    /// The query and options `matches` were found for.
-    pub searched: Option<(String, FoldOptions)>,
-}
-
-impl FindState {
-    /// "3/17", or "0/0".
-    pub fn counter(&self) -> String {
-        match self.current {
-            Some(i) if !self.matches.is_empty() => format!("{}/{}", i + 1, self.matches.len()),
-            _ => format!("0/{}", self.matches.len()),
-        }
-    }
-
-    /// Moves to the next (or previous) match, wrapping around.
-    pub fn step(&mut self, forward: bool) -> Option<(usize, Range<usize>)> {
-        let n = self.matches.len();
-        if n == 0 {
-            self.current = None;
-            return None;
-        }
-        let i = match (self.current, forward) {
-            (None, true) => 0,
-            (None, false) => n - 1,
-            (Some(i), true) => (i + 1) % n,
-            (Some(i), false) => (i + n - 1) % n,
-        };
-        self.current = Some(i);
-        self.matches.get(i).cloned()
-    }
-}
+use crate::state::i18n::Lang;
 
 /// Shows the find bar at the top of `ui`.
 pub fn find_bar(ui: &mut Ui, state: &mut FindState, lang: Lang, commands: &mut Vec<Command>) {
@@ -73,13 +26,27 @@ pub fn find_bar(ui: &mut Ui, state: &mut FindState, lang: Lang, commands: &mut V
                 field.request_focus();
                 state.focus = false;
             }
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            if enter {
-                let back = ui.input(|i| i.modifiers.shift);
-                commands.push(Command::FindStep { forward: !back });
-                field.request_focus();
+            let pressed = |action| {
+                ui.input(|i| {
+                    i.events.iter().any(|e| match e {
+                        egui::Event::Key {
+                            key,
+                            pressed: true,
+                            modifiers,
+                            ..
+                        } => action_for(Scope::FindField, *key, *modifiers) == Some(action),
+                        _ => false,
+                    })
+                })
+            };
+            // Enter takes the focus away from a one-line field; give it back after stepping.
+            for (action, forward) in [(Action::NextMatch, true), (Action::PreviousMatch, false)] {
+                if field.lost_focus() && pressed(action) {
+                    commands.push(Command::FindStep { forward });
+                    field.request_focus();
+                }
             }
-            if field.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
+            if field.has_focus() && pressed(Action::Close) {
                 commands.push(Command::CloseFind);
             }
             ui.label(state.counter());

@@ -1,14 +1,13 @@
-//! Panels and widgets: they read state and emit commands; they do no I/O.
+//! Panels and widgets: they read the state layer (`crate::state`) and emit commands; they do
+//! no I/O and never name the `app` shell above them.
 
 pub mod article_picker;
 pub mod find_bar;
-pub mod i18n;
-pub mod marks;
 pub mod notices;
 pub mod open_panel;
 pub mod reading_pane;
+pub mod recent_files;
 pub mod rtl_label;
-pub mod selection;
 pub mod settings_window;
 pub mod shortcuts;
 pub mod sidebar;
@@ -17,7 +16,7 @@ pub mod swatch;
 pub mod toolbar;
 pub mod visual_order;
 
-use i18n::Lang;
+use crate::state::i18n::Lang;
 
 /// A horizontal row laid out in the interface's direction (right to left in Arabic).
 pub fn row_layout(lang: Lang) -> egui::Layout {

@@ -2,11 +2,11 @@
 
 use egui::{Color32, RichText, Ui};
 
-use crate::app::Command;
-use crate::app::notices::{Notice, NoticeKind};
+use crate::state::Command;
+use crate::state::notices::{Notice, NoticeKind};
 
-use super::i18n::Lang;
 use super::visual_order::visual;
+use crate::state::i18n::Lang;
 
 /// Shows the notices, if any.
 pub fn notices(ui: &mut Ui, items: &[Notice], lang: Lang, commands: &mut Vec<Command>) {

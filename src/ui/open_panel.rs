@@ -2,11 +2,11 @@
 
 use egui::Ui;
 
-use crate::app::Command;
-use crate::app::browser::OpenPanel;
+use crate::state::Command;
+use crate::state::open_panel::OpenPanel;
 
-use super::i18n::Lang;
 use super::visual_order::visual;
+use crate::state::i18n::Lang;
 
 /// Shows the panel as a window.
 pub fn open_panel(ui: &mut Ui, panel: &mut OpenPanel, lang: Lang, commands: &mut Vec<Command>) {

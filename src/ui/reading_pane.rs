@@ -1,66 +1,22 @@
 //! The reading pane: the page painted through the RTL text path, scrolling, selection and copy.
 
-use egui::{
-    Color32, CursorIcon, Event, Id, Key, Mesh, Modifiers, Pos2, Rect, Sense, Ui, pos2, vec2,
-};
+use egui::{Color32, CursorIcon, Event, Id, Mesh, Pos2, Rect, Sense, Ui, pos2, vec2};
 
-use crate::app::Command;
+use crate::state::Command;
+use crate::state::keymap::{Action, Scope, action_for};
+use crate::state::reader_view::ReaderView;
 use crate::text::atlas::GlyphAtlas;
 use crate::text::page::{BlockKind, PageFrame, PlacedBlock};
 use crate::text::paint::add_paragraph;
 use crate::text::theme::Rgba;
 use crate::text::{LayoutEngine, Page, PageStyle, TextSystem, Theme};
 
-use super::i18n::Lang;
-use super::marks::{MarkSet, MarkStyle};
-use super::selection::{Selection, TextPos};
 use super::swatch::{color_name, swatch};
 use super::visual_order::visual;
 use crate::annotations::HighlightColor;
-
-/// Per-document view state of the reading pane.
-#[derive(Debug)]
-pub struct ReaderView {
-    /// The page of blocks and its layout cache.
-    pub page: Page,
-    /// The current selection, if any.
-    pub selection: Option<Selection>,
-    /// Scroll offset seen last frame.
-    pub scroll: f32,
-    /// A scroll offset to apply next frame.
-    pub scroll_request: Option<f32>,
-    /// Height of the visible area last frame.
-    pub viewport_height: f32,
-    /// Blocks placed on screen last frame (for tests and inspection).
-    pub visible_blocks: Vec<usize>,
-    /// A position to bring into view next frame (a third of the way down).
-    pub jump_to: Option<TextPos>,
-    /// Column width of the last frame.
-    pub column_width: f32,
-}
-
-impl ReaderView {
-    /// A view at the top of a page.
-    pub fn new(page: Page) -> Self {
-        Self {
-            page,
-            selection: None,
-            scroll: 0.0,
-            scroll_request: None,
-            viewport_height: 0.0,
-            visible_blocks: Vec::new(),
-            jump_to: None,
-            column_width: 0.0,
-        }
-    }
-
-    /// The selected text, if something is selected.
-    pub fn selected_text(&self) -> Option<String> {
-        self.selection
-            .filter(|s| !s.is_empty())
-            .map(|s| s.text(&self.page))
-    }
-}
+use crate::state::i18n::Lang;
+use crate::state::marks::{MarkSet, MarkStyle};
+use crate::state::selection::{Selection, TextPos};
 
 /// What the reading pane needs besides its view state.
 pub struct PaneEnv<'a> {
@@ -73,7 +29,7 @@ pub struct PaneEnv<'a> {
     /// Marks to draw, in layers (later layers on top).
     pub marks: &'a [&'a MarkSet],
     /// Interface language.
-    pub lang: super::i18n::Lang,
+    pub lang: crate::state::i18n::Lang,
 }
 
 /// Converts a theme colour for egui.
@@ -258,18 +214,14 @@ fn handle_keys(ui: &Ui, view: &mut ReaderView, style: &PageStyle, commands: &mut
                     pressed: true,
                     modifiers,
                     ..
-                } => match key {
-                    Key::ArrowDown => delta += line,
-                    Key::ArrowUp => delta -= line,
-                    Key::PageDown => delta += page_step,
-                    Key::PageUp => delta -= page_step,
-                    Key::Space if modifiers.shift => delta -= page_step,
-                    Key::Space => delta += page_step,
-                    Key::Home => jump = Some(0.0),
-                    Key::End => jump = Some(f32::MAX),
-                    Key::A if modifiers.matches_logically(Modifiers::COMMAND) => {
-                        commands.push(Command::SelectAll);
-                    }
+                } => match action_for(Scope::ReadingPane, *key, *modifiers) {
+                    Some(Action::LineDown) => delta += line,
+                    Some(Action::LineUp) => delta -= line,
+                    Some(Action::ScreenDown) => delta += page_step,
+                    Some(Action::ScreenUp) => delta -= page_step,
+                    Some(Action::Start) => jump = Some(0.0),
+                    Some(Action::End) => jump = Some(f32::MAX),
+                    Some(Action::SelectAll) => commands.push(Command::SelectAll),
                     _ => {}
                 },
                 _ => {}

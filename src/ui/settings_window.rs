@@ -2,14 +2,14 @@
 
 use egui::{Slider, Ui};
 
-use crate::app::Command;
-use crate::app::settings::Settings;
+use crate::state::Command;
+use crate::state::settings::Settings;
 use crate::text::Theme;
 use crate::text::fonts::BundledFamily;
 use crate::text::style::FontChoice;
 
-use super::i18n::Lang;
 use super::visual_order::visual;
+use crate::state::i18n::Lang;
 
 /// Shows the settings window; changes are emitted as a whole new [`Settings`].
 pub fn settings_window(

@@ -1,73 +1,21 @@
 //! The sidebar: the article's entities, its quotes, the reader's highlights, and its contents.
 
-use std::collections::HashMap;
-
 use egui::{Color32, RichText, ScrollArea, Sense, Ui};
 
 use crate::analysis::normalize::normalize;
 use crate::analysis::{Analysis, EntityKind};
-use crate::app::Command;
+use crate::state::Command;
+use crate::state::highlights::DocHighlights;
+use crate::state::marks::kind_color;
+use crate::state::sidebar::{SidebarState, SidebarTab};
 use crate::text::{TextStyle, TextSystem};
 
-use super::i18n::{Lang, Strings};
 use super::rtl_label::{rtl_label, rtl_label_named};
 use super::visual_order::visual;
-
-/// Which list the sidebar shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-pub enum SidebarTab {
-    /// People, places, organizations, hashtags, dates.
-    #[default]
-    Entities,
-    /// Direct quotes with speakers.
-    Quotes,
-    /// The reader's highlights.
-    Highlights,
-    /// Section headings.
-    Contents,
-}
-
-/// The sidebar's view state.
-#[derive(Debug, Clone, Default)]
-pub struct SidebarState {
-    /// Shown at all.
-    pub open: bool,
-    /// The tab shown.
-    pub tab: SidebarTab,
-    /// Entity filter text.
-    pub filter: String,
-    /// The entity under the pointer this frame.
-    pub hovered_entity: Option<usize>,
-    /// The entity whose mentions are all marked.
-    pub selected_entity: Option<usize>,
-    /// The quote card last clicked.
-    pub selected_quote: Option<usize>,
-    /// Underline every entity mention in its kind's colour.
-    pub underline: bool,
-    /// List one- and two-word quotes too.
-    pub show_short: bool,
-    /// Per entity, the mention the next click jumps to.
-    pub next_mention: HashMap<usize, usize>,
-    /// Measured heights of quote cards (with spacing) at `card_width`.
-    pub card_heights: HashMap<usize, f32>,
-    /// The list width the card heights were measured at.
-    pub card_width: i32,
-}
+use crate::state::i18n::{Lang, Strings};
 
 /// Height assumed for a quote card not yet measured.
 const CARD_ESTIMATE: f32 = 120.0;
-
-impl SidebarState {
-    /// Clears what belongs to the previous document.
-    pub fn reset_for_document(&mut self) {
-        self.filter.clear();
-        self.hovered_entity = None;
-        self.selected_entity = None;
-        self.selected_quote = None;
-        self.next_mention.clear();
-        self.card_heights.clear();
-    }
-}
 
 /// Kinds in the order the sidebar lists them.
 pub const KIND_ORDER: [EntityKind; 5] = [
@@ -77,18 +25,6 @@ pub const KIND_ORDER: [EntityKind; 5] = [
     EntityKind::Hashtag,
     EntityKind::Date,
 ];
-
-/// The colour a kind is marked in.
-pub fn kind_color(kind: EntityKind) -> Color32 {
-    match kind {
-        EntityKind::Person => Color32::from_rgb(0x2f, 0x6f, 0xd0),
-        EntityKind::Place => Color32::from_rgb(0x2e, 0x9a, 0x4a),
-        EntityKind::Organization => Color32::from_rgb(0xc8, 0x70, 0x10),
-        EntityKind::Hashtag => Color32::from_rgb(0x8e, 0x44, 0xad),
-        EntityKind::Date => Color32::from_rgb(0x13, 0x8d, 0x90),
-        EntityKind::Misc => Color32::GRAY,
-    }
-}
 
 /// The heading a kind is listed under.
 pub fn kind_title(kind: EntityKind, s: &Strings) -> &'static str {
@@ -102,17 +38,6 @@ pub fn kind_title(kind: EntityKind, s: &Strings) -> &'static str {
     }
 }
 
-/// The text put on the clipboard for a quote: `«quote» — speaker، title`.
-pub fn quote_citation(quote: &str, speaker: Option<&str>, title: &str) -> String {
-    let title = title.trim();
-    match (speaker, title.is_empty()) {
-        (Some(sp), false) => format!("«{quote}» — {sp}، {title}"),
-        (Some(sp), true) => format!("«{quote}» — {sp}"),
-        (None, false) => format!("«{quote}» — {title}"),
-        (None, true) => format!("«{quote}»"),
-    }
-}
-
 /// What the sidebar shows besides its state.
 pub struct SidebarEnv<'a> {
     /// The analysis, once ready.
@@ -120,7 +45,7 @@ pub struct SidebarEnv<'a> {
     /// Section headings as (block, text), for the contents tab.
     pub headings: Vec<(usize, &'a str)>,
     /// The document's highlights.
-    pub highlights: Option<&'a crate::app::highlights::DocHighlights>,
+    pub highlights: Option<&'a DocHighlights>,
     /// Text path for Arabic.
     pub text: &'a mut TextSystem,
     /// Style of sidebar text.
@@ -424,19 +349,4 @@ fn contents_tab(ui: &mut Ui, env: &mut SidebarEnv<'_>, commands: &mut Vec<Comman
             }
         }
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn citation_format() {
-        assert_eq!(
-            quote_citation("نص", Some("فلان"), "عنوان"),
-            "«نص» — فلان، عنوان"
-        );
-        assert_eq!(quote_citation("نص", None, "عنوان"), "«نص» — عنوان");
-        assert_eq!(quote_citation("نص", Some("فلان"), " "), "«نص» — فلان");
-    }
 }

@@ -2,10 +2,11 @@
 
 use egui::{Align2, Color32, Id, RichText, Ui};
 
-use crate::app::{Command, Loading};
+use crate::state::{Command, Loading};
 
-use super::i18n::Lang;
+use super::recent_files::{RecentStyle, recent_files};
 use super::visual_order::visual;
+use crate::state::i18n::Lang;
 
 /// The start screen: open buttons and a drop hint.
 pub fn start_screen(
@@ -39,19 +40,7 @@ pub fn start_screen(
         if !recent.is_empty() {
             ui.add_space(20.0);
             ui.label(RichText::new(visual(s.recent)).strong());
-            for path in recent {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy())
-                    .unwrap_or_default();
-                if ui
-                    .link(visual(&name))
-                    .on_hover_text(path.display().to_string())
-                    .clicked()
-                {
-                    commands.push(Command::Open(path.clone()));
-                }
-            }
+            recent_files(ui, recent, RecentStyle::Links, commands);
         }
     });
 }

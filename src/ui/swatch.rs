@@ -4,7 +4,7 @@ use egui::{Color32, Response, Sense, Stroke, Ui, vec2};
 
 use crate::annotations::HighlightColor;
 
-use super::i18n::Strings;
+use crate::state::i18n::Strings;
 
 /// The colour's name in the interface language.
 pub fn color_name(color: HighlightColor, s: &Strings) -> &'static str {

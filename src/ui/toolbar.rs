@@ -4,12 +4,13 @@ use std::time::Duration;
 
 use egui::Ui;
 
-use crate::app::settings::Settings;
-use crate::app::{Command, Loading};
+use crate::state::settings::Settings;
+use crate::state::{Command, Loading};
 use crate::text::Theme;
 
-use super::i18n::{Lang, Strings};
+use super::recent_files::{RecentStyle, recent_files};
 use super::visual_order::visual;
+use crate::state::i18n::{Lang, Strings};
 
 /// Loads shorter than this show no progress indicator.
 const PROGRESS_DELAY: Duration = Duration::from_millis(200);
@@ -55,19 +56,8 @@ pub fn toolbar(
                 if settings.recent.is_empty() {
                     ui.label(visual(s.no_recent));
                 }
-                for path in &settings.recent {
-                    let name = path
-                        .file_name()
-                        .map(|n| n.to_string_lossy())
-                        .unwrap_or_default();
-                    if ui
-                        .button(visual(&name))
-                        .on_hover_text(path.display().to_string())
-                        .clicked()
-                    {
-                        commands.push(Command::Open(path.clone()));
-                        ui.close();
-                    }
+                if recent_files(ui, &settings.recent, RecentStyle::Buttons, commands) {
+                    ui.close();
                 }
                 ui.separator();
                 if ui.button(visual(s.settings)).clicked() {

@@ -1,9 +1,12 @@
-//! Helpers shared by the loader tests: fixture paths and zip archives built in memory.
+//! The one helper module of the integration tests: the bundled sample, fixture paths, scratch
+//! directories, a layout engine, and zip archives (EPUB, DOCX) built in memory.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use qari::document::{Document, LoadOptions, load_path};
+use qari::text::LayoutEngine;
+use qari::text::fonts::{FontSources, font_system};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
@@ -12,19 +15,48 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A file under `tests/fixtures/formats/`.
-pub fn fixture(name: &str) -> PathBuf {
-    root().join("tests/fixtures/formats").join(name)
+/// The value of `result`, or a test failure naming `what` and the error.
+pub fn must<T, E: std::fmt::Display>(result: Result<T, E>, what: &str) -> T {
+    match result {
+        Ok(value) => value,
+        Err(err) => panic!("{what}: {err}"),
+    }
+}
+
+/// A file under `tests/fixtures/` (e.g. `formats/x.html`, `encoding/sample.txt`).
+pub fn fixture(rel: &str) -> PathBuf {
+    root().join("tests/fixtures").join(rel)
+}
+
+/// The bundled sample article.
+pub fn sample_path() -> PathBuf {
+    seed("txt")
+}
+
+/// The sample, loaded; panics (failing the test) if it cannot be.
+pub fn sample() -> Document {
+    match load_path(&sample_path(), &LoadOptions::default()) {
+        Ok(doc) => doc,
+        Err(err) => panic!("the bundled sample must load: {err}"),
+    }
+}
+
+/// A layout engine with only the bundled fonts.
+pub fn engine() -> LayoutEngine {
+    LayoutEngine::new(font_system(FontSources::BundledOnly))
+}
+
+/// A fresh directory that outlives the test's harness.
+pub fn scratch_dir() -> PathBuf {
+    match tempfile::tempdir() {
+        Ok(dir) => dir.keep(),
+        Err(err) => panic!("a temporary directory is needed: {err}"),
+    }
 }
 
 /// A seed file, by extension suffix (e.g. `html`, `windows-1256.txt`).
 pub fn seed(suffix: &str) -> PathBuf {
     root().join(format!("seeds/000_f28f254fb6dd51e1.{suffix}"))
-}
-
-/// The seed article as parsed from its `.txt` form.
-pub fn seed_document() -> Document {
-    load_path(&seed("txt"), &LoadOptions::default()).expect("the .txt seed loads")
 }
 
 /// A zip archive of `(name, bytes, deflate?)` members.
@@ -39,10 +71,10 @@ pub fn zip_bytes(members: &[(&str, &[u8], bool)]) -> Vec<u8> {
         let options = SimpleFileOptions::default()
             .compression_method(method)
             .large_file(data.len() > u32::MAX as usize / 2);
-        zip.start_file(*name, options).expect("zip member starts");
-        zip.write_all(data).expect("zip member written");
+        must(zip.start_file(*name, options), "zip member starts");
+        must(zip.write_all(data), "zip member written");
     }
-    zip.finish().expect("zip finishes").into_inner()
+    must(zip.finish(), "zip finishes").into_inner()
 }
 
 /// The standard OPF/container scaffolding of an EPUB, with the given chapters.
@@ -104,9 +136,9 @@ pub fn word_document(body: &str) -> String {
 
 /// Writes `bytes` to `name` in a fresh temporary directory, returning both.
 pub fn temp_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().expect("temp dir");
+    let dir = must(tempfile::tempdir(), "temp dir");
     let path = dir.path().join(name);
-    std::fs::write(&path, bytes).expect("temp file written");
+    must(std::fs::write(&path, bytes), "temp file written");
     (dir, path)
 }
 

@@ -2,9 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::state::i18n::Lang;
 use crate::text::style::FontChoice;
 use crate::text::{PageStyle, Theme};
-use crate::ui::i18n::Lang;
 
 /// The storage key settings are saved under.
 pub const SETTINGS_KEY: &str = "qari-settings";

@@ -5,6 +5,8 @@ use std::ops::Range;
 
 use egui::Color32;
 
+use crate::analysis::EntityKind;
+
 /// How a mark is drawn.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum MarkStyle {
@@ -51,5 +53,17 @@ impl MarkSet {
     /// No marks at all.
     pub fn is_empty(&self) -> bool {
         self.by_block.is_empty()
+    }
+}
+
+/// The colour a kind is marked in.
+pub fn kind_color(kind: EntityKind) -> Color32 {
+    match kind {
+        EntityKind::Person => Color32::from_rgb(0x2f, 0x6f, 0xd0),
+        EntityKind::Place => Color32::from_rgb(0x2e, 0x9a, 0x4a),
+        EntityKind::Organization => Color32::from_rgb(0xc8, 0x70, 0x10),
+        EntityKind::Hashtag => Color32::from_rgb(0x8e, 0x44, 0xad),
+        EntityKind::Date => Color32::from_rgb(0x13, 0x8d, 0x90),
+        EntityKind::Misc => Color32::GRAY,
     }
 }

@@ -1,8 +1,9 @@
-//! Decodes the bytes of a text file: BOM, UTF-8, or a detected legacy Arabic encoding.
+//! Detects and decodes the bytes of a text file: BOM, UTF-8, or a detected legacy Arabic
+//! encoding; and decodes with a known or forced encoding.
 
 use encoding_rs::Encoding;
 
-use super::text_encoding::{TextEncoding, decode_cp720};
+use super::choice::{TextEncoding, decode_cp720};
 
 /// Text decoded from bytes, with how it was decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]

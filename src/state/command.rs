@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use crate::annotations::HighlightColor;
+use crate::state::i18n::Lang;
 use crate::text::Theme;
-use crate::ui::i18n::Lang;
 
 /// A user action.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,7 +68,7 @@ pub enum Command {
     /// Show or hide the keyboard shortcuts window.
     ShowShortcuts(bool),
     /// Replace the reading settings.
-    UpdateSettings(Box<crate::app::settings::Settings>),
+    UpdateSettings(Box<crate::state::settings::Settings>),
     /// Highlight the selected text.
     AddHighlight(HighlightColor),
     /// Delete a highlight.
