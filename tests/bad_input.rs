@@ -111,7 +111,9 @@ fn invalid_utf8_is_replaced_and_counted() {
         let doc = load_bytes(p(name), &bad, &LoadOptions::default()).expect("loads");
         assert_eq!(doc.warnings.len(), 1, "{name}: {:?}", doc.warnings);
         assert!(
-            doc.warnings[0].starts_with("4 invalid byte sequence(s) in UTF-8"),
+            doc.warnings[0]
+                .to_string()
+                .starts_with("4 invalid byte sequence(s) in UTF-8"),
             "{:?}",
             doc.warnings
         );

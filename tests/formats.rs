@@ -170,7 +170,10 @@ fn json_array_gives_every_article_and_load_path_the_first_with_a_note() {
     let first = load(&fixture("formats/articles.json"));
     assert_eq!(first.title, "الخبر الأول");
     assert!(
-        first.warnings.iter().any(|w| w.contains("2 more")),
+        first
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains("2 more")),
         "{:?}",
         first.warnings
     );
@@ -183,7 +186,10 @@ fn json_lines_skip_broken_lines_with_a_warning() {
     assert_eq!(docs.len(), 3);
     assert_eq!(docs[1].paragraph_count(), 2);
     assert!(
-        docs[0].warnings.iter().any(|w| w.contains("1 line")),
+        docs[0]
+            .warnings
+            .iter()
+            .any(|w| w.to_string().contains("1 line")),
         "{:?}",
         docs[0].warnings
     );
@@ -326,7 +332,7 @@ fn epub_with_missing_chapters_opens_the_rest_and_says_what_is_missing() {
     assert_eq!(doc.title, "كتاب ناقص");
     assert_eq!(paragraphs(&doc), ["نص أ.", "نص ج."]);
     assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
-    let warning = &doc.warnings[0];
+    let warning = doc.warnings[0].to_string();
     assert!(
         warning.contains("2 of 4")
             && warning.contains("OPS/b.xhtml")

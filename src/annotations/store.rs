@@ -195,7 +195,7 @@ fn path_key(path: &Path) -> String {
 }
 
 /// Writes to a temporary file in the same folder, flushes it, then renames it into place.
-fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let err = |source| StoreError::Io {
         action: "save",
         path: target.to_path_buf(),

@@ -6,6 +6,7 @@ use std::time::Instant;
 use super::QariApp;
 use crate::document::LoadOptions;
 use crate::state::marks::MarkSet;
+use crate::state::messages::Message;
 use crate::state::notices::NoticeKind;
 use crate::state::selection::{Selection, TextPos};
 use crate::state::sidebar::SidebarTab;
@@ -15,6 +16,11 @@ impl QariApp {
     /// Applies one command; every state change the UI asks for happens here.
     pub(super) fn apply(&mut self, ctx: Option<&egui::Context>, command: Command) {
         match command {
+            Command::Quit => {
+                if let Some(ctx) = ctx {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
             Command::Open(path) => self.load(path, LoadOptions::default()),
             Command::ReopenWithEncoding(encoding) => {
                 if let Some(path) = self.document.as_ref().map(|d| d.path.clone()) {
@@ -36,7 +42,7 @@ impl QariApp {
                         since: Instant::now(),
                     });
                     self.jobs
-                        .open_article(request, path, doc, self.store.clone());
+                        .open_article(request, path, doc, self.stores.clone());
                 }
             }
             Command::CloseCollection => self.collection = None,
@@ -47,15 +53,14 @@ impl QariApp {
                     .and_then(|d| d.path.parent().map(PathBuf::from));
                 self.jobs.pick_file(dir);
             }
-            Command::ShowOpenPanel(true) => self.show_open_panel(None),
+            Command::ShowOpenPanel(true) => self.show_open_panel(false),
             Command::ShowOpenPanel(false) => self.open_panel.visible = false,
             Command::BrowseTo(dir) => self.open_panel.browse(&dir),
             Command::CopySelection => {
                 let text = self.document.as_ref().and_then(|d| d.view.selected_text());
                 if let Some(text) = text {
                     let n = text.chars().count();
-                    let s = self.settings.lang.s();
-                    self.copy(ctx, text, format!("{} {n}", s.copied_chars));
+                    self.copy(ctx, text, &Message::CopiedChars(n));
                 } else if let Some(i) = self.sidebar.selected_quote {
                     self.apply(
                         ctx,
@@ -77,16 +82,23 @@ impl QariApp {
                     q.text.clone()
                 };
                 self.sidebar.selected_quote = Some(index);
-                let note = self.settings.lang.s().copied_quote.to_string();
-                self.copy(ctx, text, note);
+                self.copy(ctx, text, &Message::CopiedQuote);
+            }
+            Command::ReturnToReading => {
+                if let Some(d) = &mut self.document
+                    && let Some(back) = d.view.return_to.take()
+                {
+                    d.view.restore(back);
+                }
             }
             Command::ShowEntity(i) => self.show_entity(i),
             Command::ShowQuote(i) => self.show_quote(i),
             Command::JumpToBlock(block) => {
                 if let Some(d) = &mut self.document {
-                    d.view.jump_to = Some(TextPos { block, char: 0 });
+                    d.view.show(TextPos { block, char: 0 });
                 }
             }
+            Command::ToggleSidebar if self.narrow => self.sidebar.overlay = !self.sidebar.overlay,
             Command::ToggleSidebar => {
                 self.sidebar.open = !self.sidebar.open;
                 self.settings.sidebar_open = self.sidebar.open;
@@ -147,7 +159,7 @@ impl QariApp {
                 if let Some(d) = &mut self.document
                     && let Some((block, char)) = d.highlights.position_of(id)
                 {
-                    d.view.jump_to = Some(TextPos { block, char });
+                    d.view.show(TextPos { block, char });
                 }
             }
             Command::ExportHighlights { markdown } => self.export_highlights(markdown),
@@ -180,7 +192,7 @@ impl QariApp {
         }
     }
 
-    pub(super) fn copy(&mut self, ctx: Option<&egui::Context>, text: String, note: String) {
+    pub(super) fn copy(&mut self, ctx: Option<&egui::Context>, text: String, note: &Message<'_>) {
         if let Some(ctx) = ctx {
             ctx.copy_text(text.clone());
         }
@@ -198,7 +210,7 @@ impl QariApp {
         let (block, range) = targets[*next % targets.len()].clone();
         *next = (*next + 1) % targets.len();
         self.sidebar.selected_entity = Some(index);
-        d.view.jump_to = Some(TextPos {
+        d.view.show(TextPos {
             block,
             char: range.start,
         });
@@ -213,7 +225,9 @@ impl QariApp {
         self.sidebar.selected_quote = Some(index);
         let target = d.pos(q.paragraph, q.start);
         let range = q.start..q.end;
-        d.view.jump_to = target;
+        if let Some(t) = target {
+            d.view.show(t);
+        }
         d.view.selection = None;
         if let Some(t) = target {
             d.flash = Some((t.block, range, Instant::now()));
@@ -229,7 +243,8 @@ impl QariApp {
             since: Instant::now(),
         });
         self.save_highlights(true);
-        let store = self.store.clone();
-        self.jobs.load(self.next_request, path, options, store);
+        self.save_position();
+        let stores = self.stores.clone();
+        self.jobs.load(self.next_request, path, options, stores);
     }
 }

@@ -32,7 +32,7 @@ impl QariApp {
         if let Some((block, range)) = hit {
             marks.add(block, range.clone(), MarkStyle::Outline(current));
             if let Some(d) = &mut self.document {
-                d.view.jump_to = Some(TextPos {
+                d.view.show(TextPos {
                     block,
                     char: range.start,
                 });

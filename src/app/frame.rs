@@ -11,6 +11,9 @@ use crate::ui;
 
 use super::QariApp;
 
+/// Below this window width the sidebar floats over the text instead of taking a column.
+pub(super) const NARROW_WINDOW: f32 = 760.0;
+
 impl QariApp {
     /// Window-wide keys from the key map, and files dropped on the window.
     pub(super) fn global_shortcuts(&mut self, ctx: &egui::Context) {
@@ -61,8 +64,17 @@ impl QariApp {
 
         let style = self.settings.page_style();
         let lang = self.settings.lang;
+        let window = ctx.content_rect();
+        let narrow = window.width() < NARROW_WINDOW;
+        self.narrow = narrow;
         let mut commands = Vec::new();
-        ui::toolbar::toolbar(ui, &self.settings, self.loading.as_ref(), &mut commands);
+        ui::toolbar::toolbar(
+            ui,
+            &self.settings,
+            self.sidebar.shown(narrow),
+            self.loading.as_ref(),
+            &mut commands,
+        );
         ui::notices::notices(ui, self.notices.items(), lang, &mut commands);
         if self.open_panel.visible {
             ui::open_panel::open_panel(ui, &mut self.open_panel, lang, &mut commands);
@@ -90,12 +102,7 @@ impl QariApp {
             self.refresh_find();
         }
         if let Some(open) = &mut self.document {
-            if self.sidebar.open {
-                let panel = if lang.rtl() {
-                    egui::Panel::left("qari-sidebar")
-                } else {
-                    egui::Panel::right("qari-sidebar")
-                };
+            if self.sidebar.shown(narrow) {
                 let headings = open
                     .view
                     .page
@@ -114,13 +121,39 @@ impl QariApp {
                     lang,
                     color: ui.visuals().text_color(),
                 };
-                panel
-                    .resizable(true)
-                    .default_size(340.0)
-                    .min_size(220.0)
-                    .show(ui, |ui| {
-                        ui::sidebar::sidebar(ui, &mut self.sidebar, env, &mut commands)
-                    });
+                let sidebar = &mut self.sidebar;
+                if narrow {
+                    // Too narrow for two columns: the sidebar floats over the text.
+                    let width = (window.width() * 0.85).min(360.0);
+                    let (anchor, offset) = if lang.rtl() {
+                        (egui::Align2::LEFT_TOP, egui::vec2(4.0, 40.0))
+                    } else {
+                        (egui::Align2::RIGHT_TOP, egui::vec2(-4.0, 40.0))
+                    };
+                    egui::Window::new("qari-sidebar-overlay")
+                        .title_bar(false)
+                        .resizable(false)
+                        .anchor(anchor, offset)
+                        .fixed_size([width, window.height() - 90.0])
+                        .show(ui.ctx(), |ui| {
+                            ui::sidebar::sidebar(ui, sidebar, env, &mut commands)
+                        });
+                } else {
+                    let panel = if lang.rtl() {
+                        egui::Panel::left("qari-sidebar")
+                    } else {
+                        egui::Panel::right("qari-sidebar")
+                    };
+                    let max = (window.width() * 0.4).max(220.0);
+                    panel
+                        .resizable(true)
+                        .default_size(340.0)
+                        .min_size(220.0)
+                        .max_size(max)
+                        .show(ui, |ui| {
+                            ui::sidebar::sidebar(ui, sidebar, env, &mut commands)
+                        });
+                }
             }
             open.refresh_marks(&self.sidebar);
             let transient = open.transient_marks(&self.sidebar);
@@ -153,6 +186,7 @@ impl QariApp {
                     ui,
                     self.loading.as_ref(),
                     &self.settings.recent,
+                    self.settings.theme,
                     lang,
                     &mut commands,
                 );
@@ -166,6 +200,7 @@ impl QariApp {
         }
         self.settings.underline_entities = self.sidebar.underline;
         self.save_highlights(false);
+        self.save_position_if_due();
         let unsaved = self
             .document
             .as_ref()

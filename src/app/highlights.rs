@@ -1,6 +1,7 @@
 //! Saving and exporting the open document's highlights, and telling the reader about orphans.
 
 use crate::annotations::HighlightStore;
+use crate::state::messages::Message;
 use crate::state::notices::NoticeKind;
 
 use super::QariApp;
@@ -11,7 +12,10 @@ impl QariApp {
         if let Some(d) = &mut self.document
             && let Err(err) = d.highlights.save_if_due(now)
         {
-            self.notices.push(NoticeKind::Error, err.to_string());
+            self.notices.push(
+                NoticeKind::Error,
+                &Message::HighlightsNotSaved(&err.to_string()),
+            );
         }
     }
 
@@ -22,10 +26,8 @@ impl QariApp {
             .filter(|&i| d.highlights.is_orphaned(i))
             .count();
         if n > 0 {
-            self.notices.push(
-                NoticeKind::Warning,
-                format!("{n} highlight(s) could not be found in the changed file; they are kept in the Highlights tab"),
-            );
+            self.notices
+                .push(NoticeKind::Warning, &Message::Orphaned(n));
         }
     }
 

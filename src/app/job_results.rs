@@ -8,6 +8,7 @@ use super::QariApp;
 use super::jobs::JobResult;
 use super::open_document::OpenDocument;
 use crate::state::Command;
+use crate::state::messages::Message;
 use crate::state::notices::NoticeKind;
 
 impl QariApp {
@@ -26,23 +27,34 @@ impl QariApp {
                     Ok(loaded) => {
                         let loaded = *loaded;
                         if let Some(n) = &loaded.saved.notice {
-                            self.notices.push(NoticeKind::Warning, n.clone());
+                            self.notices
+                                .push(NoticeKind::Warning, &Message::HighlightsSetAside(n));
                         }
                         let doc = &loaded.doc;
                         for w in &doc.warnings {
                             self.notices
-                                .push(NoticeKind::Warning, format!("{w}: {}", path.display()));
+                                .push(NoticeKind::Warning, &Message::DocumentWarning(w, &path));
                         }
                         self.open_panel.visible = false;
                         self.settings.remember(&path);
                         self.sidebar.reset_for_document();
                         self.find.searched = None;
                         self.jobs.analyze(request, doc.clone());
-                        self.document =
-                            Some(OpenDocument::new(loaded, path, request, self.store.clone()));
+                        self.document = Some(OpenDocument::new(
+                            loaded,
+                            path,
+                            request,
+                            self.stores.as_ref(),
+                        ));
                         self.report_orphans();
+                        if self.document.as_ref().is_some_and(|d| d.restored) {
+                            self.notices
+                                .push(NoticeKind::Info, &Message::PositionRestored);
+                        }
                     }
-                    Err(err) => self.notices.push(NoticeKind::Error, err.to_string()),
+                    Err(err) => self
+                        .notices
+                        .push(NoticeKind::Error, &Message::LoadFailed(&err)),
                 }
             }
             JobResult::Collection {
@@ -59,9 +71,7 @@ impl QariApp {
                 Some(path) => self.commands.push(Command::Open(path)),
                 // An instant "no" means there is no picker on this desktop: offer ours.
                 None if open_for < Duration::from_millis(700) => {
-                    self.show_open_panel(Some(
-                        "No system file picker is available; choose a file here.".into(),
-                    ));
+                    self.show_open_panel(true);
                 }
                 None => {}
             },
@@ -75,15 +85,17 @@ impl QariApp {
                     self.use_system_fonts();
                 }
             }
+            JobResult::Saved { error: Some(e) } => self
+                .notices
+                .push(NoticeKind::Error, &Message::HighlightsNotSaved(&e)),
+            JobResult::Saved { error: None } => {}
             JobResult::Exported { written, name } => match written {
-                Some(target) => self.notices.push(
-                    NoticeKind::Info,
-                    format!("Highlights exported to {}", target.display()),
-                ),
-                None => self.notices.push(
-                    NoticeKind::Error,
-                    format!("Could not write the highlights export: {name}"),
-                ),
+                Some(target) => self
+                    .notices
+                    .push(NoticeKind::Info, &Message::Exported(&target)),
+                None => self
+                    .notices
+                    .push(NoticeKind::Error, &Message::ExportFailed(&name)),
             },
             JobResult::Analyzed { request, analysis } => {
                 if let Some(d) = &mut self.document
@@ -96,7 +108,7 @@ impl QariApp {
         }
     }
 
-    pub(super) fn show_open_panel(&mut self, reason: Option<String>) {
+    pub(super) fn show_open_panel(&mut self, no_picker: bool) {
         let dir = self
             .document
             .as_ref()
@@ -104,7 +116,7 @@ impl QariApp {
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_else(|| PathBuf::from("/"));
         self.open_panel.visible = true;
-        self.open_panel.reason = reason;
+        self.open_panel.no_picker = no_picker;
         self.open_panel.browse(&dir);
     }
 }

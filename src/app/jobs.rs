@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::analysis::{Analysis, analyze};
 use crate::annotations::store::Loaded;
-use crate::annotations::{DocText, HighlightStore};
+use crate::annotations::{DocText, HighlightStore, PositionStore, ReadingPosition};
 use crate::document::{Document, Format, LoadError, LoadOptions, load_documents};
 use crate::text::Page;
 use crate::text::fonts::{FontSources, arabic_families, font_system};
@@ -50,6 +50,11 @@ pub enum JobResult {
         /// The file name tried.
         name: String,
     },
+    /// A reading position was saved (or why not).
+    Saved {
+        /// The store's sentence when it could not be saved.
+        error: Option<String>,
+    },
     /// A document's analysis is ready.
     Analyzed {
         /// The load request of the document analysed.
@@ -72,20 +77,45 @@ pub struct LoadedDoc {
     pub hash: String,
     /// Its saved highlights.
     pub saved: Loaded,
+    /// Where the reader stopped last time, if they did read it.
+    pub position: Option<ReadingPosition>,
+}
+
+/// Where the reader's data lives: highlights and reading positions, one data directory.
+#[derive(Debug, Clone)]
+pub struct Stores {
+    /// Highlights per document.
+    pub highlights: HighlightStore,
+    /// Reading positions per document.
+    pub positions: PositionStore,
+}
+
+impl Stores {
+    /// The stores in a data directory.
+    pub fn new(data_dir: &std::path::Path) -> Self {
+        Self {
+            highlights: HighlightStore::new(data_dir),
+            positions: PositionStore::new(data_dir),
+        }
+    }
 }
 
 /// Lays out the page, anchors' text and saved highlights of a loaded document.
-fn prepare(doc: Document, path: &std::path::Path, store: Option<&HighlightStore>) -> LoadedDoc {
+fn prepare(doc: Document, path: &std::path::Path, stores: Option<&Stores>) -> LoadedDoc {
     let page = Page::new(&doc);
     let text = DocText::new(&doc);
     let hash = HighlightStore::content_hash(&text);
-    let saved = store.map(|s| s.load(&hash, Some(path))).unwrap_or_default();
+    let saved = stores
+        .map(|s| s.highlights.load(&hash, Some(path)))
+        .unwrap_or_default();
+    let position = stores.and_then(|s| s.positions.load(&hash));
     LoadedDoc {
         doc,
         page,
         text,
         hash,
         saved,
+        position,
     }
 }
 
@@ -122,13 +152,7 @@ impl Jobs {
     }
 
     /// Loads a document in the background.
-    pub fn load(
-        &self,
-        request: u64,
-        path: PathBuf,
-        options: LoadOptions,
-        store: Option<HighlightStore>,
-    ) {
+    pub fn load(&self, request: u64, path: PathBuf, options: LoadOptions, stores: Option<Stores>) {
         self.spawn("qari-loader", move || {
             match load_documents(&path, &options) {
                 Ok(docs) if docs.len() > 1 => JobResult::Collection {
@@ -139,7 +163,7 @@ impl Jobs {
                 Ok(mut docs) => match docs.pop() {
                     Some(doc) => JobResult::Loaded {
                         request,
-                        result: Ok(Box::new(prepare(doc, &path, store.as_ref()))),
+                        result: Ok(Box::new(prepare(doc, &path, stores.as_ref()))),
                         path,
                     },
                     None => JobResult::Loaded {
@@ -158,16 +182,10 @@ impl Jobs {
     }
 
     /// Prepares one article of a collection in the background.
-    pub fn open_article(
-        &self,
-        request: u64,
-        path: PathBuf,
-        doc: Document,
-        store: Option<HighlightStore>,
-    ) {
+    pub fn open_article(&self, request: u64, path: PathBuf, doc: Document, stores: Option<Stores>) {
         self.spawn("qari-loader", move || JobResult::Loaded {
             request,
-            result: Ok(Box::new(prepare(doc, &path, store.as_ref()))),
+            result: Ok(Box::new(prepare(doc, &path, stores.as_ref()))),
             path,
         });
     }
@@ -187,6 +205,13 @@ impl Jobs {
                 .into_iter()
                 .find(|target| std::fs::write(target, &body).is_ok()),
             name,
+        });
+    }
+
+    /// Saves a reading position in the background.
+    pub fn save_position(&self, positions: PositionStore, hash: String, position: ReadingPosition) {
+        self.spawn("qari-positions", move || JobResult::Saved {
+            error: positions.save(&hash, position).err().map(|e| e.to_string()),
         });
     }
 

@@ -9,6 +9,7 @@ mod highlights;
 mod job_results;
 pub mod jobs;
 pub mod open_document;
+mod positions;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -24,7 +25,7 @@ use crate::state::sidebar::SidebarState;
 use crate::state::{Command, Loading};
 use crate::text::fonts::{FontSources, font_system};
 use crate::text::{LayoutEngine, TextSystem};
-use jobs::Jobs;
+use jobs::{Jobs, Stores};
 pub use open_document::OpenDocument;
 
 /// How the app starts.
@@ -70,12 +71,16 @@ pub struct QariApp {
     /// Text most recently put on the clipboard (also for tests).
     pub last_copied: Option<String>,
     /// Where highlights are saved (none if there is no data directory).
-    pub store: Option<HighlightStore>,
+    pub stores: Option<Stores>,
     /// Colour of the last highlight made (the shortcut uses it).
     pub highlight_color: HighlightColor,
     jobs: Jobs,
     commands: Vec<Command>,
     next_request: u64,
+    /// When a reading position was last written.
+    last_position_save: Instant,
+    /// The window was too narrow for a sidebar column last frame.
+    narrow: bool,
     title_shown: String,
 }
 
@@ -131,15 +136,17 @@ impl QariApp {
             settings_open: false,
             shortcuts_open: false,
             last_copied: None,
-            store: options
+            stores: options
                 .data_dir
                 .clone()
                 .or_else(HighlightStore::default_data_dir)
-                .map(|d| HighlightStore::new(&d)),
+                .map(|d| Stores::new(&d)),
             highlight_color: HighlightColor::Yellow,
             jobs,
             commands: Vec::new(),
             next_request: 0,
+            narrow: false,
+            last_position_save: Instant::now(),
             title_shown: String::new(),
         };
         if let Some(file) = options.file {
@@ -187,6 +194,10 @@ impl eframe::App for QariApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
         self.save_highlights(true);
+        // Closing: written here, since a background job might not finish before exit.
+        if let Some((positions, hash, position)) = self.position_to_save() {
+            let _ = positions.save(&hash, position);
+        }
     }
 }
 
@@ -201,6 +212,11 @@ pub fn run(options: StartOptions) -> anyhow::Result<()> {
             .with_min_inner_size([480.0, 320.0])
             .with_drag_and_drop(true),
         persist_window: true,
+        // Settings and the window size live in the one data directory too.
+        persistence_path: options
+            .data_dir
+            .clone()
+            .or_else(HighlightStore::default_data_dir),
         ..Default::default()
     };
     eframe::run_native(

@@ -4,7 +4,6 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::analysis::Analysis;
-use crate::annotations::HighlightStore;
 use crate::document::Document;
 use crate::state::highlights::DocHighlights;
 use crate::state::marks::{MarkSet, MarkStyle, kind_color};
@@ -29,6 +28,10 @@ pub struct OpenDocument {
     pub highlights: DocHighlights,
     /// Entities and quotes, once the background analysis is done.
     pub analysis: Option<Box<Analysis>>,
+    /// The reading position was restored on opening (the app says so once).
+    pub restored: bool,
+    /// The position last saved, so an unchanged one is not written again.
+    pub saved_top: Option<TextPos>,
     /// A range marked briefly (a quote jumped to) and when the mark started.
     pub flash: Option<(usize, std::ops::Range<usize>, Instant)>,
     pub(super) marks: MarkSet,
@@ -40,7 +43,7 @@ impl OpenDocument {
         loaded: jobs::LoadedDoc,
         path: PathBuf,
         request: u64,
-        store: Option<HighlightStore>,
+        stores: Option<&jobs::Stores>,
     ) -> Self {
         let jobs::LoadedDoc {
             doc,
@@ -48,12 +51,23 @@ impl OpenDocument {
             text,
             hash,
             saved,
+            position,
         } = loaded;
+        let store = stores.map(|s| s.highlights.clone());
         let highlights = DocHighlights::new(text, hash, saved, store, &path, &doc.title);
+        let mut view = ReaderView::new(page);
+        if let Some(p) = position.filter(|p| p.block > 0 || p.char > 0) {
+            view.restore(TextPos {
+                block: p.block,
+                char: p.char,
+            });
+        }
         Self {
+            restored: position.is_some_and(|p| p.block > 0 || p.char > 0),
+            saved_top: view.top,
             doc,
             path,
-            view: ReaderView::new(page),
+            view,
             request,
             highlights,
             analysis: None,

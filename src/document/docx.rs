@@ -11,6 +11,7 @@ use super::format::Format;
 use super::model::{Block as DocBlock, Direction, Document};
 use super::options::LoadOptions;
 use super::text_buf::{TextBuf, collapse};
+use super::warning::Warning;
 use super::xml::{attr, entity_text, local_name, reader};
 
 /// Where the main document part is unless `_rels/.rels` says otherwise.
@@ -266,11 +267,10 @@ fn parse_document_xml(
         let event = match r.read_event() {
             Ok(event) => event,
             Err(e) => {
-                warnings.push(format!(
-                    "the document text is damaged after {} paragraph(s); showing what could be read ({})",
-                    blocks.len(),
-                    super::error::one_line(&e.to_string())
-                ));
+                warnings.push(Warning::DamagedText {
+                    paragraphs: blocks.len(),
+                    reason: super::error::one_line(&e.to_string()),
+                });
                 break;
             }
         };

@@ -13,6 +13,7 @@ use super::html::{HtmlMode, extract};
 use super::model::{Direction, Document};
 use super::options::LoadOptions;
 use super::text_buf::TextBuf;
+use super::warning::Warning;
 use super::xml::{attr, entity_text, local_name, reader};
 
 /// How many missing chapter names a warning lists before "and N more".
@@ -108,16 +109,15 @@ pub(crate) fn load_epub(
         if missing.len() > LISTED_MISSING {
             listed.push_str(&format!(" and {} more", missing.len() - LISTED_MISSING));
         }
-        doc.warnings.push(format!(
-            "{} of {} chapter(s) listed in the book are missing from the file: {listed}",
-            missing.len(),
-            package.spine.len()
-        ));
+        doc.warnings.push(Warning::MissingChapters {
+            missing: missing.len(),
+            total: package.spine.len(),
+            listed,
+        });
     }
     if replaced > 0 {
-        doc.warnings.push(format!(
-            "{replaced} invalid byte sequence(s) in the chapters were replaced with �"
-        ));
+        doc.warnings
+            .push(Warning::InvalidBytesInChapters { count: replaced });
     }
     if doc.sections.is_empty() {
         if missing.len() == package.spine.len() {

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 use super::html::{HtmlMode, extract};
 use super::model::{Direction, Document, Section};
 use super::text_buf::collapse;
+use super::warning::Warning;
 
 /// Keys holding the article title, in order of preference (matched ignoring case).
 const TITLE_KEYS: [&str; 4] = ["title", "headline", "name", "heading"];
@@ -70,9 +71,9 @@ pub fn parse_json(text: &str) -> Result<Vec<Document>, JsonError> {
             if bad_lines > 0
                 && let Some(first) = articles.first_mut()
             {
-                first.warnings.push(format!(
-                    "{bad_lines} line(s) of the file are not valid JSON and were skipped"
-                ));
+                first
+                    .warnings
+                    .push(Warning::InvalidJsonLines { count: bad_lines });
             }
         }
     }

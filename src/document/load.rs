@@ -15,6 +15,7 @@ use super::markdown::parse_markdown;
 use super::model::Document;
 use super::plain_text::parse_plain_text;
 use super::read_file::read_regular_file;
+use super::warning::Warning;
 
 pub use super::options::{
     DEFAULT_MAX_RATIO, DEFAULT_MAX_UNPACKED, DEFAULT_SIZE_LIMIT, LoadOptions,
@@ -162,18 +163,16 @@ fn first_of(docs: Vec<Document>, path: &Path) -> Result<Document, LoadError> {
         .next()
         .ok_or_else(|| LoadError::Empty(path.to_path_buf()))?;
     if more > 0 {
-        first.warnings.push(format!(
-            "the file holds {more} more article(s); only the first is shown"
-        ));
+        first.warnings.push(Warning::MoreArticles { count: more });
     }
     Ok(first)
 }
 
 fn add_decoding_warning(doc: &mut Document, decoded: &Decoded) {
     if decoded.replaced > 0 {
-        doc.warnings.push(format!(
-            "{} invalid byte sequence(s) in {} were replaced with �",
-            decoded.replaced, decoded.encoding
-        ));
+        doc.warnings.push(Warning::InvalidBytes {
+            count: decoded.replaced,
+            encoding: decoded.encoding.to_string(),
+        });
     }
 }

@@ -16,6 +16,7 @@ pub mod options;
 pub mod plain_text;
 mod read_file;
 mod text_buf;
+pub mod warning;
 mod xml;
 
 pub use encoding::TextEncoding;
@@ -30,3 +31,4 @@ pub use load::{
 pub use markdown::parse_markdown;
 pub use model::{Block, Direction, Document, Section};
 pub use plain_text::parse_plain_text;
+pub use warning::Warning;

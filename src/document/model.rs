@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use super::warning::Warning;
+
 /// A loaded document: what the reader shows and the analysis reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
@@ -12,7 +14,7 @@ pub struct Document {
     /// Where the document was read from, if from a file.
     pub source: Option<PathBuf>,
     /// Problems met while loading that did not stop it (e.g. replaced invalid bytes).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// The document's language as declared by the source (`lang`, `dc:language`, `w:lang`), e.g. `ar`.
     pub language: Option<String>,
     /// The writing direction declared by the source (`dir`, `w:bidi`, spine direction), if any.

@@ -9,6 +9,8 @@ use crate::text::Theme;
 /// A user action.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
+    /// Close the window (settings and highlights are saved first).
+    Quit,
     /// Open a document from a path (loads in the background).
     Open(PathBuf),
     /// Open the current file again, decoded with the given encoding.
@@ -50,6 +52,8 @@ pub enum Command {
     },
     /// Scroll to a block of the page (a heading).
     JumpToBlock(usize),
+    /// Go back to where the reader was before the last jump.
+    ReturnToReading,
     /// Show or hide the sidebar.
     ToggleSidebar,
     /// Change the interface language.

@@ -15,6 +15,8 @@ pub enum Action {
     Open,
     /// Open the find bar.
     Find,
+    /// Close the window.
+    Quit,
     /// Next search match.
     NextMatch,
     /// Previous search match.
@@ -224,6 +226,13 @@ pub const KEY_MAP: &[Binding] = &[
         actions: &[(Action::Pointer, &[])],
     },
     Binding {
+        keys_label: "Ctrl+Q",
+        en: "Quit",
+        ar: "الخروج",
+        scope: Scope::Window,
+        actions: &[(Action::Quit, &[key(CMD, Key::Q)])],
+    },
+    Binding {
         keys_label: "F1",
         en: "This list",
         ar: "هذه القائمة",
@@ -262,6 +271,7 @@ impl Action {
         Some(match self {
             Self::Open => Command::OpenDialog,
             Self::Find => Command::OpenFind,
+            Self::Quit => Command::Quit,
             Self::NextMatch => Command::FindStep { forward: true },
             Self::PreviousMatch => Command::FindStep { forward: false },
             Self::Close => Command::CloseFind,

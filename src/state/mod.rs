@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod keymap;
 pub mod loading;
 pub mod marks;
+pub mod messages;
 pub mod notices;
 pub mod open_panel;
 pub mod reader_view;

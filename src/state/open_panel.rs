@@ -18,25 +18,34 @@ pub struct Entry {
 pub struct OpenPanel {
     /// Shown in the window.
     pub visible: bool,
-    /// Why it was shown (e.g. no system picker).
-    pub reason: Option<String>,
+    /// Shown because the desktop has no system file picker.
+    pub no_picker: bool,
     /// The typed path.
     pub path_input: String,
     /// The folder listed.
     pub dir: PathBuf,
     /// Its entries: folders first, then files, by name.
     pub entries: Vec<Entry>,
-    /// Why the folder could not be listed.
-    pub error: Option<String>,
+    /// The folder could not be listed.
+    pub unreadable: bool,
+    /// List every file, not only the formats qari opens.
+    pub all_files: bool,
 }
 
 impl OpenPanel {
+    /// The entries to show: folders, and files qari opens (every file with `all_files`).
+    pub fn shown(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| {
+            e.is_dir || self.all_files || crate::document::Format::from_path(&e.path).is_some()
+        })
+    }
+
     /// Lists `dir`, replacing the current listing.
     pub fn browse(&mut self, dir: &Path) {
         self.dir = dir.to_path_buf();
         self.path_input = format!("{}/", dir.display()).replace("//", "/");
         self.entries.clear();
-        self.error = None;
+        self.unreadable = false;
         match std::fs::read_dir(dir) {
             Ok(read) => {
                 for entry in read.flatten() {
@@ -54,12 +63,33 @@ impl OpenPanel {
                 self.entries
                     .sort_by(|a, b| b.is_dir.cmp(&a.is_dir).then_with(|| a.name.cmp(&b.name)));
             }
-            Err(err) => {
-                self.error = Some(format!(
-                    "Cannot list this folder ({err}): {}",
-                    dir.display()
-                ))
-            }
+            Err(_) => self.unreadable = true,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_supported_files_unless_all_are_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.txt", "b.epub", "c.png", "d.jsonl"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let mut panel = OpenPanel::default();
+        panel.browse(dir.path());
+        let names = |p: &OpenPanel| p.shown().map(|e| e.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&panel), ["sub", "a.txt", "b.epub", "d.jsonl"]);
+        panel.all_files = true;
+        assert_eq!(
+            names(&panel),
+            ["sub", "a.txt", "b.epub", "c.png", "d.jsonl"]
+        );
+        assert!(!panel.unreadable);
+        panel.browse(&dir.path().join("missing"));
+        assert!(panel.unreadable);
     }
 }

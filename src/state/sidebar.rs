@@ -31,6 +31,8 @@ pub struct SidebarState {
     pub selected_entity: Option<usize>,
     /// The quote card last clicked.
     pub selected_quote: Option<usize>,
+    /// Shown floating over the text in a narrow window (where `open` does not apply).
+    pub overlay: bool,
     /// Underline every entity mention in its kind's colour.
     pub underline: bool,
     /// List one- and two-word quotes too.
@@ -44,6 +46,11 @@ pub struct SidebarState {
 }
 
 impl SidebarState {
+    /// Whether the sidebar is shown: as a column, or in a narrow window as an overlay.
+    pub fn shown(&self, narrow: bool) -> bool {
+        if narrow { self.overlay } else { self.open }
+    }
+
     /// Clears what belongs to the previous document.
     pub fn reset_for_document(&mut self) {
         self.filter.clear();

@@ -28,7 +28,7 @@ impl BundledFamily {
 }
 
 /// Font files compiled into the binary so qari runs from any directory.
-const BUNDLED: [(&str, &[u8]); 7] = [
+const BUNDLED: [(&str, &[u8]); 8] = [
     (
         "Amiri-Regular.ttf",
         include_bytes!("../../assets/fonts/Amiri-Regular.ttf"),
@@ -57,6 +57,11 @@ const BUNDLED: [(&str, &[u8]); 7] = [
     (
         "NotoSans-Regular.ttf",
         include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
+    ),
+    // Bold Latin for headings: without it a bold Latin word falls back to Amiri's serif.
+    (
+        "NotoSans-Bold.ttf",
+        include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"),
     ),
 ];
 

@@ -145,7 +145,7 @@ pub struct Page {
     tops_dirty: bool,
     cache: HashMap<usize, Arc<ParagraphLayout>>,
     /// The (column width, style key) the cache and measurements belong to.
-    cache_key: Option<(u32, u64)>,
+    cache_key: Option<(u32, u64, bool)>,
     /// Measured advance per char relative to the font size, for estimating unlaid blocks.
     advance_per_char_em: f32,
 }
@@ -206,6 +206,8 @@ impl Page {
         let key = (
             width.to_bits(),
             style.body.layout_key() ^ style.title_scale.to_bits() as u64,
+            // Hidden diacritics change the laid-out text: everything is laid out again.
+            style.show_diacritics,
         );
         if self.cache_key == Some(key) {
             return;

@@ -30,7 +30,10 @@ pub fn notices(ui: &mut Ui, items: &[Notice], lang: Lang, commands: &mut Vec<Com
                     commands.push(Command::DismissNotice(n.id));
                 }
                 ui.label(RichText::new(icon).color(color).strong());
-                ui.label(visual(&n.text));
+                ui.label(visual(n.text(lang)));
+                if n.count > 1 {
+                    ui.label(RichText::new(format!("×{}", n.count)).weak());
+                }
             });
         }
     });

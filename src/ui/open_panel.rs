@@ -3,6 +3,7 @@
 use egui::Ui;
 
 use crate::state::Command;
+use crate::state::messages::Message;
 use crate::state::open_panel::OpenPanel;
 
 use super::visual_order::visual;
@@ -17,11 +18,11 @@ pub fn open_panel(ui: &mut Ui, panel: &mut OpenPanel, lang: Lang, commands: &mut
         .default_size([560.0, 420.0])
         .collapsible(false)
         .show(ui.ctx(), |ui| {
-            if let Some(reason) = &panel.reason {
-                ui.label(visual(reason));
+            if panel.no_picker {
+                ui.label(visual(&Message::NoPicker.text(lang)));
                 ui.separator();
             }
-            ui.horizontal(|ui| {
+            super::row(ui, lang, |ui| {
                 let label = ui.label(visual(s.path));
                 let field = ui
                     .add(
@@ -40,7 +41,7 @@ pub fn open_panel(ui: &mut Ui, panel: &mut OpenPanel, lang: Lang, commands: &mut
                     }
                 }
             });
-            ui.horizontal(|ui| {
+            super::row(ui, lang, |ui| {
                 if let Some(parent) = panel.dir.parent()
                     && ui.button(visual(s.up)).clicked()
                 {
@@ -48,13 +49,15 @@ pub fn open_panel(ui: &mut Ui, panel: &mut OpenPanel, lang: Lang, commands: &mut
                 }
                 ui.label(panel.dir.display().to_string());
             });
-            if let Some(err) = &panel.error {
-                ui.colored_label(egui::Color32::from_rgb(0xc0, 0x30, 0x30), err);
+            super::checkbox(ui, &mut panel.all_files, s.all_files, lang);
+            if panel.unreadable {
+                let text = Message::FolderUnreadable(&panel.dir).text(lang);
+                ui.colored_label(egui::Color32::from_rgb(0xc0, 0x30, 0x30), visual(&text));
             }
             egui::ScrollArea::vertical()
                 .max_height(300.0)
                 .show(ui, |ui| {
-                    for entry in &panel.entries {
+                    for entry in panel.shown() {
                         let label = if entry.is_dir {
                             format!("{}/", entry.name)
                         } else {
@@ -70,7 +73,9 @@ pub fn open_panel(ui: &mut Ui, panel: &mut OpenPanel, lang: Lang, commands: &mut
                     }
                 });
         });
-    if !open {
+    // Escape closes the panel (the find bar, when open, takes its own Escape first).
+    let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
+    if !open || escape {
         commands.push(Command::ShowOpenPanel(false));
     }
 }

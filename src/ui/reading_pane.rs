@@ -99,49 +99,62 @@ pub fn reading_pane(
         paint_marks(ui, &placed, &frame, origin, marks, false);
         expose_blocks(ui, view, &placed, &frame, origin);
         view.visible_blocks = placed.iter().map(|b| b.index).collect();
+        view.top = top_position(&placed, viewport.min.y - frame.top);
 
         if !response.dragged() {
             highlight_bar(ui, view, &placed, &frame, origin, lang, commands);
         }
         let strings = lang.s();
         response.context_menu(|ui| {
-            let has_selection = view.selection.is_some_and(|s| !s.is_empty());
-            if ui
-                .add_enabled(has_selection, egui::Button::new(visual(strings.copy)))
-                .clicked()
-            {
-                commands.push(Command::CopySelection);
-                ui.close();
-            }
-            if ui.button(visual(strings.select_all)).clicked() {
-                commands.push(Command::SelectAll);
-                ui.close();
-            }
-            if has_selection {
-                ui.separator();
-                ui.label(visual(strings.highlight));
-                ui.horizontal(|ui| {
-                    for c in HighlightColor::ALL {
-                        let label = format!("{} {}", strings.highlight, color_name(c, strings));
-                        if swatch(ui, c, false, label).clicked() {
-                            commands.push(Command::AddHighlight(c));
-                            ui.close();
+            super::toolbar::menu_body(ui, lang, |ui| {
+                let has_selection = view.selection.is_some_and(|s| !s.is_empty());
+                if ui
+                    .add_enabled(has_selection, egui::Button::new(visual(strings.copy)))
+                    .clicked()
+                {
+                    commands.push(Command::CopySelection);
+                    ui.close();
+                }
+                if ui.button(visual(strings.select_all)).clicked() {
+                    commands.push(Command::SelectAll);
+                    ui.close();
+                }
+                if has_selection {
+                    ui.separator();
+                    ui.label(visual(strings.highlight));
+                    ui.with_layout(super::row_layout(lang), |ui| {
+                        for c in HighlightColor::ALL {
+                            let label = format!("{} {}", strings.highlight, color_name(c, strings));
+                            if swatch(ui, c, false, label).clicked() {
+                                commands.push(Command::AddHighlight(c));
+                                ui.close();
+                            }
                         }
-                    }
-                });
-            }
+                    });
+                }
+            });
         });
     });
     view.scroll = output.state.clamped_offset().y;
     view.viewport_height = output.inner_rect.height();
+    if view.return_to.is_some() {
+        back_button(ui, output.inner_rect, lang, commands);
+    }
 }
 
-/// Turns a pending jump into a scroll offset that puts the target a third of the way down.
+/// Turns a pending jump into a scroll offset that puts the target a third of the way down
+/// (or at the top, for a restored reading position).
 fn resolve_jump(view: &mut ReaderView, engine: &mut LayoutEngine, style: &PageStyle) {
-    let Some(target) = view.jump_to.take() else {
+    let Some(jump) = view.jump_to.take() else {
         return;
     };
-    if view.column_width <= 0.0 || target.block >= view.page.blocks.len() {
+    if view.column_width <= 0.0 || view.viewport_height <= 0.0 {
+        // Not laid out yet (a document's first frame): try again next frame.
+        view.jump_to = Some(jump);
+        return;
+    }
+    let target = jump.to;
+    if target.block >= view.page.blocks.len() {
         return;
     }
     let layout = view
@@ -149,7 +162,45 @@ fn resolve_jump(view: &mut ReaderView, engine: &mut LayoutEngine, style: &PageSt
         .layout(engine, style, view.column_width, target.block);
     let line = &layout.lines[layout.line_of(target.char)];
     let y = style.margin + view.page.top_of(target.block) + line.top;
-    view.scroll_request = Some((y - view.viewport_height / 3.0).max(0.0));
+    let above = if jump.at_top {
+        0.0
+    } else {
+        view.viewport_height / 3.0
+    };
+    view.scroll_request = Some((y - above).max(0.0));
+}
+
+/// A button over the bottom corner of the pane that goes back to where the reader was.
+fn back_button(ui: &mut Ui, pane: Rect, lang: Lang, commands: &mut Vec<Command>) {
+    let (align, offset) = if lang.rtl() {
+        (egui::Align2::RIGHT_BOTTOM, vec2(-24.0, -16.0))
+    } else {
+        (egui::Align2::LEFT_BOTTOM, vec2(24.0, -16.0))
+    };
+    egui::Area::new(Id::unique("qari-back-to-reading"))
+        .anchor(align, offset)
+        .constrain_to(pane)
+        .show(ui.ctx(), |ui| {
+            if ui.button(visual(lang.s().back_to_reading)).clicked() {
+                commands.push(Command::ReturnToReading);
+            }
+        });
+}
+
+/// The first char of the first line whose bottom is below `y` (page coordinates): where
+/// the reader is.
+fn top_position(placed: &[PlacedBlock], y: f32) -> Option<TextPos> {
+    placed.iter().find_map(|b| {
+        let line = b
+            .layout
+            .lines
+            .iter()
+            .find(|l| b.top + l.top + l.height > y)?;
+        Some(TextPos {
+            block: b.index,
+            char: line.chars.start,
+        })
+    })
 }
 
 fn paint_marks(
@@ -368,7 +419,8 @@ fn highlight_bar(
         .order(egui::Order::Foreground)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.horizontal(|ui| {
+                // The same order as the highlight cards: from the start side of the interface.
+                ui.with_layout(super::row_layout(lang), |ui| {
                     for c in HighlightColor::ALL {
                         let label = format!("{} {}", s.highlight, color_name(c, s));
                         if swatch(ui, c, false, label)

@@ -42,10 +42,17 @@ pub fn settings_window(
                                     let choice = FontChoice::Bundled(b);
                                     ui.selectable_value(&mut edited.font, choice, b.family_name());
                                 }
-                                if !installed.is_empty() {
+                                // The bundled faces are in the font database too: list them once.
+                                let others: Vec<&String> = installed
+                                    .iter()
+                                    .filter(|n| {
+                                        BundledFamily::ALL.iter().all(|b| b.family_name() != *n)
+                                    })
+                                    .collect();
+                                if !others.is_empty() {
                                     ui.separator();
                                 }
-                                for name in installed {
+                                for name in others {
                                     let choice = FontChoice::Installed(name.clone());
                                     ui.selectable_value(&mut edited.font, choice, visual(name));
                                 }

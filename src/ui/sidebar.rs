@@ -74,6 +74,10 @@ pub fn sidebar(
     commands: &mut Vec<Command>,
 ) {
     let s = env.lang.s();
+    // A document without sections has no Contents tab: fall back to the entities.
+    if state.tab == SidebarTab::Contents && env.headings.is_empty() {
+        state.tab = SidebarTab::Entities;
+    }
     super::row(ui, env.lang, |ui| {
         let mut tabs = vec![
             (SidebarTab::Entities, s.entities),
@@ -151,7 +155,8 @@ fn entities_tab(
             ui.add_space(6.0);
             header(ui, env, kind_title(kind, s), kind_color(kind));
             for (i, e) in items {
-                let text = format!("{} ({})", e.name, count(e));
+                // A no-break space keeps the count with the last word of the name.
+                let text = format!("{}\u{00A0}({})", e.name, count(e));
                 let selected = state.selected_entity == Some(i);
                 let color = if selected {
                     kind_color(kind)

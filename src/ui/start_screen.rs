@@ -3,6 +3,9 @@
 use egui::{Align2, Color32, Id, RichText, Ui};
 
 use crate::state::{Command, Loading};
+use crate::text::Theme;
+
+use super::reading_pane::color;
 
 use super::recent_files::{RecentStyle, recent_files};
 use super::visual_order::visual;
@@ -13,10 +16,16 @@ pub fn start_screen(
     ui: &mut Ui,
     loading: Option<&Loading>,
     recent: &[std::path::PathBuf],
+    theme: Theme,
     lang: Lang,
     commands: &mut Vec<Command>,
 ) {
     let s = lang.s();
+    // The page's colours, as the reading pane has them, not the window's dark clear colour.
+    let palette = theme.palette();
+    ui.painter()
+        .rect_filled(ui.max_rect(), 0.0, color(palette.background));
+    ui.visuals_mut().override_text_color = Some(color(palette.text));
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * 0.3);
         ui.heading(if lang.rtl() { "قارئ" } else { "qari" });

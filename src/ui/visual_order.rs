@@ -14,6 +14,8 @@ pub fn visual(text: &str) -> String {
     if !text.chars().any(is_rtl_char) {
         return text.to_string();
     }
+    let isolated = isolate_latin(text);
+    let text = isolated.as_str();
     let info = BidiInfo::new(text, None);
     let Some(para) = info.paragraphs.first() else {
         return text.to_string();
@@ -32,25 +34,122 @@ pub fn visual(text: &str) -> String {
             out.push_str(piece);
         }
     }
+    out.retain(|c| !is_isolate(c));
     out
 }
 
-/// Words (split at spaces) in reverse order; the spaces between them are kept.
-fn reverse_words(piece: &str) -> String {
-    let mut parts: Vec<&str> = piece.split_inclusive(' ').collect();
-    parts.reverse();
-    let mut out = String::with_capacity(piece.len());
-    for p in parts {
-        // A trailing space moves to the front of its word when the order flips.
-        match p.strip_suffix(' ') {
-            Some(word) => {
-                out.push(' ');
-                out.push_str(word);
-            }
-            None => out.push_str(p),
+/// Wraps each Latin token (a shortcut such as "Ctrl++", a file name, a number) in a
+/// left-to-right isolate, without the brackets and punctuation around it, so the
+/// neutrals inside it stay with it and the brackets take the sentence's direction.
+fn isolate_latin(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let core_start = word.find(|c: char| !is_wrapper(c)).unwrap_or(word.len());
+        let core_end = word
+            .rfind(|c: char| !is_wrapper(c))
+            .map_or(core_start, |e| {
+                e + word[e..].chars().next().map_or(1, char::len_utf8)
+            });
+        let core = &word[core_start..core_end.max(core_start)];
+        let latin = !core.is_empty()
+            && core.chars().any(|c| c.is_ascii_alphanumeric())
+            && !core.chars().any(is_rtl_char);
+        if latin {
+            out.push_str(&word[..core_start]);
+            out.push('\u{2066}');
+            out.push_str(core);
+            out.push('\u{2069}');
+            out.push_str(&word[core_end..]);
+        } else {
+            out.push_str(word);
         }
     }
     out
+}
+
+/// Brackets and sentence punctuation that belong to the sentence, not to a Latin token.
+fn is_wrapper(c: char) -> bool {
+    matches!(
+        c,
+        '(' | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '«'
+            | '»'
+            | ':'
+            | '،'
+            | '؛'
+            | '؟'
+            | ','
+            | '.'
+            | '…'
+            | '!'
+    )
+}
+
+/// The isolate controls added by `isolate_latin`, removed before painting.
+fn is_isolate(c: char) -> bool {
+    matches!(c, '\u{2066}'..='\u{2069}')
+}
+
+/// A right-to-left run in visual order for a left-to-right painter: words (letters, marks
+/// and digits, kept in logical order for the shaper) and every other char (spaces,
+/// punctuation) in reverse order, with paired punctuation mirrored as bidi requires, so
+/// "فتح بالمسار…" puts the ellipsis at the left end and "(Ctrl)" keeps its brackets facing in.
+fn reverse_words(piece: &str) -> String {
+    let mut tokens: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in piece.chars() {
+        if c.is_alphanumeric() || is_mark(c) {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            tokens.push(std::mem::take(&mut word));
+        }
+        tokens.push(mirror(c).to_string());
+    }
+    if !word.is_empty() {
+        tokens.push(word);
+    }
+    tokens.reverse();
+    tokens.concat()
+}
+
+/// The bidi mirror of paired punctuation (shown at a right-to-left level).
+fn mirror(c: char) -> char {
+    match c {
+        '(' => ')',
+        ')' => '(',
+        '[' => ']',
+        ']' => '[',
+        '{' => '}',
+        '}' => '{',
+        '<' => '>',
+        '>' => '<',
+        '«' => '»',
+        '»' => '«',
+        '‹' => '›',
+        '›' => '‹',
+        _ => c,
+    }
+}
+
+/// Combining marks (harakat, shadda) and tatweel stay with their letter.
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{0640}'
+        | '\u{200C}'
+        | '\u{200D}')
 }
 
 fn is_rtl_char(c: char) -> bool {
@@ -70,6 +169,25 @@ mod tests {
     fn arabic_words_are_reversed() {
         assert_eq!(visual("الشريط الجانبي"), "الجانبي الشريط");
         assert_eq!(visual("تسطير الأسماء في النص"), "النص في الأسماء تسطير");
+    }
+
+    #[test]
+    fn a_trailing_ellipsis_ends_up_at_the_left_end() {
+        assert_eq!(visual("فتح بالمسار…"), "…بالمسار فتح");
+        assert_eq!(visual("الإعدادات..."), "...الإعدادات");
+    }
+
+    #[test]
+    fn brackets_around_latin_face_inwards() {
+        // Logical "تكبير النص (Ctrl++)": the bracketed shortcut is the leftmost thing.
+        assert_eq!(visual("تكبير النص (Ctrl++)"), "(Ctrl++) النص تكبير");
+        assert_eq!(visual("فتح مستند (Ctrl+O)"), "(Ctrl+O) مستند فتح");
+    }
+
+    #[test]
+    fn punctuation_after_a_word_goes_to_its_left() {
+        assert_eq!(visual("المسار:"), ":المسار");
+        assert_eq!(visual("نعم، لا"), "لا ،نعم");
     }
 
     #[test]
