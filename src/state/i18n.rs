@@ -331,3 +331,51 @@ pub static AR: Strings = Strings {
     paragraphs: "فقرات",
     reopen_with_encoding: "إعادة الفتح بترميز",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every (field, text) of a string table, read from its debug form.
+    fn entries(table: &Strings) -> Vec<(String, String)> {
+        format!("{table:#?}")
+            .lines()
+            .filter_map(|l| {
+                let (field, value) = l.trim().split_once(": ")?;
+                let value = value.trim_end_matches(',').trim_matches('"');
+                Some((field.to_string(), value.to_string()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_arabic_string_is_arabic_and_differs_from_the_english() {
+        let ar = entries(&AR);
+        let en = entries(&EN);
+        assert!(ar.len() > 80, "all fields read: {}", ar.len());
+        assert_eq!(ar.len(), en.len());
+        for ((field, a), (_, e)) in ar.iter().zip(&en) {
+            assert!(
+                a.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)),
+                "{field}: {a}"
+            );
+            // The letter-folding options name Arabic letters in both languages.
+            if !field.starts_with("fold_") {
+                assert_ne!(a, e, "{field} is not translated");
+            }
+        }
+    }
+
+    #[test]
+    fn every_english_string_is_english() {
+        for (field, e) in entries(&EN)
+            .into_iter()
+            .filter(|(f, _)| !f.starts_with("fold_"))
+        {
+            assert!(
+                !e.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)),
+                "{field}: {e}"
+            );
+        }
+    }
+}
