@@ -105,7 +105,8 @@ fn reverse_words(piece: &str) -> String {
     let mut tokens: Vec<String> = Vec::new();
     let mut word = String::new();
     for c in piece.chars() {
-        if c.is_alphanumeric() || is_mark(c) {
+        // Marks, tatweel and joiners stay with their letter.
+        if c.is_alphanumeric() || crate::arabic::is_ignorable(c) {
             word.push(c);
             continue;
         }
@@ -140,17 +141,6 @@ fn mirror(c: char) -> char {
     }
 }
 
-/// Combining marks (harakat, shadda) and tatweel stay with their letter.
-fn is_mark(c: char) -> bool {
-    matches!(c,
-        '\u{0610}'..='\u{061A}'
-        | '\u{064B}'..='\u{065F}'
-        | '\u{0670}'
-        | '\u{06D6}'..='\u{06ED}'
-        | '\u{0640}'
-        | '\u{200C}'
-        | '\u{200D}')
-}
 
 fn is_rtl_char(c: char) -> bool {
     matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
