@@ -9,8 +9,10 @@ fn main() -> ExitCode {
     if let Some(command) = cli.command {
         return qari::cli::run(command);
     }
+    let mut files = cli.files.into_iter();
     match qari::app::run(qari::app::StartOptions {
-        file: cli.file,
+        file: files.next(),
+        also: files.collect(),
         lang: None,
         data_dir: None,
     }) {

@@ -18,6 +18,7 @@ fn app_with_sample<'a>() -> Harness<'a, QariApp> {
                 cc,
                 StartOptions {
                     file: Some(common::sample_path()),
+                    also: Vec::new(),
                     lang: Some(qari::state::i18n::Lang::En),
                     data_dir: Some(common::scratch_dir()),
                 },

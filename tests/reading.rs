@@ -20,6 +20,7 @@ fn app(data_dir: &Path, file: Option<PathBuf>, size: [f32; 2]) -> Harness<'stati
             cc,
             StartOptions {
                 file,
+                also: Vec::new(),
                 lang: Some(Lang::En),
                 data_dir: Some(dir),
             },
@@ -163,4 +164,37 @@ fn a_narrow_window_gives_the_text_its_width() {
     assert!(harness.state().sidebar.overlay);
     let after = harness.state().document.as_ref().unwrap().view.column_width;
     assert_eq!(after, width);
+}
+
+#[test]
+fn several_files_open_the_first_and_list_the_others() {
+    let data = common::scratch_dir();
+    let first = long_article(&data, "one");
+    let others = [long_article(&data, "two"), long_article(&data, "three")];
+    let dir = data.clone();
+    let also = others.to_vec();
+    let mut harness = Harness::builder()
+        .with_size([1200.0, 800.0])
+        .build_eframe(move |cc| {
+            QariApp::new(
+                cc,
+                StartOptions {
+                    file: Some(first),
+                    also,
+                    lang: Some(Lang::En),
+                    data_dir: Some(dir),
+                },
+            )
+        });
+    harness.state_mut().wait_for_load(Duration::from_secs(20));
+    harness.run_steps(2);
+    let app = harness.state();
+    assert!(app.document.as_ref().unwrap().path.ends_with("one.txt"));
+    let recent: Vec<String> = app
+        .settings
+        .recent
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    assert_eq!(recent[..3], ["one.txt", "two.txt", "three.txt"]);
 }

@@ -19,6 +19,7 @@ fn app(lang: Lang) -> Harness<'static, QariApp> {
                 cc,
                 StartOptions {
                     file: None,
+                    also: Vec::new(),
                     lang: Some(lang),
                     data_dir: Some(common::scratch_dir()),
                 },
@@ -170,6 +171,7 @@ fn app_on(data_dir: &std::path::Path) -> Harness<'static, QariApp> {
                 cc,
                 StartOptions {
                     file: Some(common::sample_path()),
+                    also: Vec::new(),
                     lang: Some(Lang::En),
                     data_dir: Some(dir),
                 },

@@ -91,6 +91,8 @@ impl QariApp {
                     d.view.restore(back);
                 }
             }
+            Command::ShareQuote(index) => self.share_quote(index),
+            Command::ShareSelection => self.share_selection(),
             Command::ShowEntity(i) => self.show_entity(i),
             Command::ShowQuote(i) => self.show_quote(i),
             Command::JumpToBlock(block) => {

@@ -85,6 +85,17 @@ impl QariApp {
                     self.use_system_fonts();
                 }
             }
+            JobResult::Card { image, written } => {
+                self.egui_ctx.copy_image(*image);
+                match written {
+                    Some(path) => self
+                        .notices
+                        .push(NoticeKind::Info, &Message::CardSaved(&path)),
+                    None => self
+                        .notices
+                        .push(NoticeKind::Warning, &Message::CardNotSaved),
+                }
+            }
             JobResult::Saved { error: Some(e) } => self
                 .notices
                 .push(NoticeKind::Error, &Message::HighlightsNotSaved(&e)),

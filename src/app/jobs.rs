@@ -11,6 +11,7 @@ use crate::annotations::store::Loaded;
 use crate::annotations::{DocText, HighlightStore, PositionStore, ReadingPosition};
 use crate::document::{Document, Format, LoadError, LoadOptions, load_documents};
 use crate::text::Page;
+use crate::text::card::{CardStyle, QuoteCard};
 use crate::text::fonts::{FontSources, arabic_families, font_system};
 
 /// A finished piece of background work.
@@ -49,6 +50,13 @@ pub enum JobResult {
         written: Option<PathBuf>,
         /// The file name tried.
         name: String,
+    },
+    /// A quote card was drawn.
+    Card {
+        /// The image for the clipboard.
+        image: Box<egui::ColorImage>,
+        /// Where the PNG was written, if anywhere.
+        written: Option<PathBuf>,
     },
     /// A reading position was saved (or why not).
     Saved {
@@ -205,6 +213,28 @@ impl Jobs {
                 .into_iter()
                 .find(|target| std::fs::write(target, &body).is_ok()),
             name,
+        });
+    }
+
+    /// Draws a quote card and writes it as PNG to the first of `targets` that takes it.
+    pub fn render_card(&self, card: QuoteCard, targets: Vec<PathBuf>) {
+        self.spawn("qari-card", move || {
+            let mut engine = crate::text::LayoutEngine::new(font_system(FontSources::BundledOnly));
+            let (image, _) = card.render(&mut engine, CardStyle::default());
+            let png = image.to_png().ok();
+            let written = png.and_then(|png| {
+                targets
+                    .into_iter()
+                    .find(|t| std::fs::write(t, &png).is_ok())
+            });
+            let size = [image.width as usize, image.height as usize];
+            JobResult::Card {
+                image: Box::new(egui::ColorImage::from_rgba_unmultiplied(
+                    size,
+                    &image.pixels,
+                )),
+                written,
+            }
         });
     }
 

@@ -10,6 +10,7 @@ mod job_results;
 pub mod jobs;
 pub mod open_document;
 mod positions;
+mod share;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -33,6 +34,8 @@ pub use open_document::OpenDocument;
 pub struct StartOptions {
     /// A document to open at once.
     pub file: Option<PathBuf>,
+    /// More documents given: listed in the recent files, not opened.
+    pub also: Vec<PathBuf>,
     /// Interface language, overriding the saved or system one.
     pub lang: Option<crate::state::i18n::Lang>,
     /// Where highlights are kept, overriding the user's data directory.
@@ -77,6 +80,8 @@ pub struct QariApp {
     jobs: Jobs,
     commands: Vec<Command>,
     next_request: u64,
+    /// The window's context (images go to the clipboard through it).
+    egui_ctx: egui::Context,
     /// When a reading position was last written.
     last_position_save: Instant,
     /// The window was too narrow for a sidebar column last frame.
@@ -110,6 +115,10 @@ impl QariApp {
     ) -> Self {
         if let Some(lang) = options.lang {
             settings.lang = lang;
+        }
+        // The first file opens (and so goes to the top); the others follow it in order.
+        for path in options.also.iter().rev() {
+            settings.remember(path);
         }
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
         fonts::install_ui_fonts(ctx);
@@ -147,6 +156,7 @@ impl QariApp {
             next_request: 0,
             narrow: false,
             last_position_save: Instant::now(),
+            egui_ctx: ctx.clone(),
             title_shown: String::new(),
         };
         if let Some(file) = options.file {

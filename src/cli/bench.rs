@@ -68,6 +68,7 @@ pub fn bench_scroll(args: &ScrollArgs) -> anyhow::Result<()> {
         Settings::default(),
         StartOptions {
             file: Some(args.file.clone()),
+            also: Vec::new(),
             lang: None,
             data_dir: None,
         },

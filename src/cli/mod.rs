@@ -2,6 +2,7 @@
 
 mod analyze;
 mod bench;
+mod card;
 mod debug_layout;
 mod render;
 
@@ -14,8 +15,8 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "qari", version, about, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// A document to open in the reader.
-    pub file: Option<PathBuf>,
+    /// Documents to open: the first is shown, the others join the recent files.
+    pub files: Vec<PathBuf>,
     /// What to do instead of opening the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -28,6 +29,8 @@ pub enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Tag a CoNLL file (`token [TAG]` lines) with PERS, LOC, ORG and MISC.
     Ner(analyze::NerArgs),
+    /// Draw a quote or a passage as an image card (PNG), as *Share as image* does.
+    Card(card::CardArgs),
     /// Draw the reading pane's first screen (or a scrolled one) into a PNG.
     Render(render::RenderArgs),
     /// Inspection commands used by tests and checks.
@@ -52,6 +55,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Analyze(args) => analyze::run_analyze(&args),
         Command::Ner(args) => analyze::run_ner(&args),
         Command::Render(args) => render::run(&args),
+        Command::Card(args) => card::run(&args),
         Command::Debug(DebugCommand::Layout(args)) => debug_layout::run(&args),
         Command::Debug(DebugCommand::Synth(args)) => bench::synth(&args),
         Command::Debug(DebugCommand::BenchScroll(args)) => bench::bench_scroll(&args),

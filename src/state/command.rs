@@ -50,6 +50,10 @@ pub enum Command {
         /// `«quote» — speaker، title` rather than the quote alone.
         attributed: bool,
     },
+    /// Draw a quote as an image card: to the clipboard and a PNG file.
+    ShareQuote(usize),
+    /// Draw the selected passage as an image card.
+    ShareSelection,
     /// Scroll to a block of the page (a heading).
     JumpToBlock(usize),
     /// Go back to where the reader was before the last jump.

@@ -31,6 +31,10 @@ pub enum Message<'a> {
     Orphaned(usize),
     /// A folder of the open panel could not be listed.
     FolderUnreadable(&'a Path),
+    /// A quote card was put on the clipboard and saved.
+    CardSaved(&'a Path),
+    /// A quote card could not be saved (it may still be on the clipboard).
+    CardNotSaved,
     /// The reading position of the document was restored.
     PositionRestored,
 }
@@ -63,6 +67,13 @@ impl Message<'_> {
             Self::FolderUnreadable(path) => {
                 format!("This folder cannot be listed: {}", path.display())
             }
+            Self::CardSaved(path) => format!(
+                "Quote card copied to the clipboard and saved as {}",
+                path.display()
+            ),
+            Self::CardNotSaved => {
+                "Quote card copied to the clipboard; no folder could take the PNG".into()
+            }
             Self::PositionRestored => "Back where you stopped reading".into(),
         }
     }
@@ -87,6 +98,10 @@ impl Message<'_> {
             Self::FolderUnreadable(path) => {
                 format!("تعذّر عرض محتوى هذا المجلد: {}", isolated(path))
             }
+            Self::CardSaved(path) => {
+                format!("نُسخت بطاقة الاقتباس إلى الحافظة وحُفظت في {}", isolated(path))
+            }
+            Self::CardNotSaved => "نُسخت بطاقة الاقتباس إلى الحافظة، وتعذّر حفظها في ملف".into(),
             Self::PositionRestored => "عدتَ إلى حيث توقفت عن القراءة".into(),
         }
     }
@@ -290,6 +305,8 @@ mod tests {
             Message::CopiedQuote,
             Message::Orphaned(3),
             Message::FolderUnreadable(path),
+            Message::CardSaved(path),
+            Message::CardNotSaved,
             Message::PositionRestored,
         ];
         msgs.iter().map(|m| m.text(Lang::Ar)).collect()

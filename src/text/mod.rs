@@ -1,6 +1,7 @@
 //! Arabic-capable text: cosmic-text layout, bundled fonts, hit-testing, and painting into egui.
 
 pub mod atlas;
+pub mod card;
 pub mod fonts;
 pub mod hit;
 pub mod label_cache;

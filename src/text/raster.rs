@@ -2,7 +2,7 @@
 
 use cosmic_text::{SwashCache, SwashContent};
 
-use super::layout::LayoutEngine;
+use super::layout::{LayoutEngine, ParagraphLayout};
 use super::page::{BlockKind, Page, PageStyle};
 use super::theme::{Rgba, Theme};
 
@@ -18,7 +18,8 @@ pub struct Image {
 }
 
 impl Image {
-    fn filled(width: u32, height: u32, color: Rgba) -> Self {
+    /// An image of one colour.
+    pub fn filled(width: u32, height: u32, color: Rgba) -> Self {
         let mut pixels = Vec::with_capacity(width as usize * height as usize * 4);
         for _ in 0..width as usize * height as usize {
             pixels.extend_from_slice(&color);
@@ -41,6 +42,17 @@ impl Image {
             *dst = ((u32::from(src) * a + u32::from(*dst) * (255 - a)) / 255) as u8;
         }
         self.pixels[i + 3] = 255;
+    }
+
+    /// Fills a rectangle (pixels) with a colour; parts outside the image are ignored.
+    pub fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32, color: Rgba) {
+        let (x0, y0) = (x.round() as i32, y.round() as i32);
+        let (x1, y1) = ((x + w).round() as i32, (y + h).round() as i32);
+        for py in y0..y1 {
+            for px in x0..x1 {
+                self.blend(px, py, color, 255);
+            }
+        }
     }
 
     /// Encodes the image as PNG.
@@ -95,29 +107,50 @@ pub fn render_page(
         };
         let ox = (frame.column_x * scale).round();
         let oy = ((frame.top + block.top - req.scroll) * scale).round();
-        for line in &block.layout.lines {
-            for glyph in &line.glyphs {
-                let physical = glyph
-                    .inner
-                    .physical((ox, oy + line.baseline * scale), scale);
-                let Some(img) = swash.get_image_uncached(&mut engine.fonts, physical.cache_key)
-                else {
-                    continue;
-                };
-                let left = physical.x + img.placement.left;
-                let top = physical.y - img.placement.top;
-                let w = img.placement.width as i32;
-                for (i, px) in pixels(&img.content, &img.data).enumerate() {
-                    let (dx, dy) = (i as i32 % w.max(1), i as i32 / w.max(1));
-                    match px {
-                        Pixel::Coverage(a) => image.blend(left + dx, top + dy, color, a),
-                        Pixel::Color(c) => image.blend(left + dx, top + dy, c, 255),
-                    }
+        draw_paragraph(
+            &mut image,
+            engine,
+            &mut swash,
+            &block.layout,
+            (ox, oy),
+            scale,
+            color,
+        );
+    }
+    image
+}
+
+/// Draws a laid-out paragraph with its top-left corner at `origin` (physical pixels).
+pub fn draw_paragraph(
+    image: &mut Image,
+    engine: &mut LayoutEngine,
+    swash: &mut SwashCache,
+    layout: &ParagraphLayout,
+    origin: (f32, f32),
+    scale: f32,
+    color: Rgba,
+) {
+    let (ox, oy) = origin;
+    for line in &layout.lines {
+        for glyph in &line.glyphs {
+            let physical = glyph
+                .inner
+                .physical((ox, oy + line.baseline * scale), scale);
+            let Some(img) = swash.get_image_uncached(&mut engine.fonts, physical.cache_key) else {
+                continue;
+            };
+            let left = physical.x + img.placement.left;
+            let top = physical.y - img.placement.top;
+            let w = img.placement.width as i32;
+            for (i, px) in pixels(&img.content, &img.data).enumerate() {
+                let (dx, dy) = (i as i32 % w.max(1), i as i32 / w.max(1));
+                match px {
+                    Pixel::Coverage(a) => image.blend(left + dx, top + dy, color, a),
+                    Pixel::Color(c) => image.blend(left + dx, top + dy, c, 255),
                 }
             }
         }
     }
-    image
 }
 
 enum Pixel {

@@ -115,6 +115,17 @@ pub fn reading_pane(
                     commands.push(Command::CopySelection);
                     ui.close();
                 }
+                if ui
+                    .add_enabled(
+                        has_selection,
+                        egui::Button::new(visual(strings.share_image)),
+                    )
+                    .on_hover_text(visual(strings.share_image_hint))
+                    .clicked()
+                {
+                    commands.push(Command::ShareSelection);
+                    ui.close();
+                }
                 if ui.button(visual(strings.select_all)).clicked() {
                     commands.push(Command::SelectAll);
                     ui.close();

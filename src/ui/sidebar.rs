@@ -259,6 +259,13 @@ fn quotes_tab(
                                 attributed: false,
                             });
                         }
+                        if ui
+                            .button(visual(s.share_image))
+                            .on_hover_text(visual(s.share_image_hint))
+                            .clicked()
+                        {
+                            commands.push(Command::ShareQuote(i));
+                        }
                     });
                 });
                 ui.add_space(4.0);

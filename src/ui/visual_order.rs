@@ -141,7 +141,6 @@ fn mirror(c: char) -> char {
     }
 }
 
-
 fn is_rtl_char(c: char) -> bool {
     matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
