@@ -217,7 +217,7 @@ pub fn run(options: StartOptions) -> anyhow::Result<()> {
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("qari")
-            .with_app_id("qari")
+            .with_app_id("io.github.qari.Qari")
             .with_inner_size([1280.0, 860.0])
             .with_min_inner_size([480.0, 320.0])
             .with_drag_and_drop(true),
