@@ -1,6 +1,8 @@
 //! Arabic-capable text: cosmic-text layout, bundled fonts, hit-testing, and painting into egui.
 
 pub mod atlas;
+pub mod editor;
+pub mod field_layout;
 pub mod fonts;
 pub mod hit;
 pub mod label_cache;
