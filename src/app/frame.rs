@@ -65,7 +65,13 @@ impl QariApp {
         ui::toolbar::toolbar(ui, &self.settings, self.loading.as_ref(), &mut commands);
         ui::notices::notices(ui, self.notices.items(), lang, &mut commands);
         if self.open_panel.visible {
-            ui::open_panel::open_panel(ui, &mut self.open_panel, lang, &mut commands);
+            ui::open_panel::open_panel(
+                ui,
+                &mut self.open_panel,
+                &mut self.text,
+                lang,
+                &mut commands,
+            );
         }
         if self.settings_open {
             let installed = self.installed_fonts.clone();
@@ -86,7 +92,7 @@ impl QariApp {
             ui::shortcuts::shortcuts_window(ui, lang, &mut commands);
         }
         if self.find.open && self.document.is_some() {
-            ui::find_bar::find_bar(ui, &mut self.find, lang, &mut commands);
+            ui::find_bar::find_bar(ui, &mut self.find, &mut self.text, lang, &mut commands);
             self.refresh_find();
         }
         if let Some(open) = &mut self.document {

@@ -328,7 +328,9 @@ impl EditText {
     /// Start of the line (after the last newline) that holds `pos`.
     pub fn line_start(&self, pos: usize) -> usize {
         let b = self.byte_of(pos);
-        self.text[..b].rfind('\n').map_or(0, |i| self.char_of(i + 1))
+        self.text[..b]
+            .rfind('\n')
+            .map_or(0, |i| self.char_of(i + 1))
     }
 
     /// End of the line (before the next newline) that holds `pos`.
@@ -403,7 +405,11 @@ mod tests {
         e.undo();
         e.undo();
         assert_eq!(e.text(), "قال 25 مرة Hello");
-        assert_eq!(e.selected_text(), "25", "undoing the cut selects its text again");
+        assert_eq!(
+            e.selected_text(),
+            "25",
+            "undoing the cut selects its text again"
+        );
         e.move_to(0, false);
         assert_eq!(e.cut(), None, "nothing to cut without a selection");
     }

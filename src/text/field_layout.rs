@@ -136,7 +136,9 @@ impl FieldLayout {
             } else {
                 0.0
             };
-            out.content_width = out.content_width.max(if empty { 0.0 } else { x_max - x_min });
+            out.content_width = out
+                .content_width
+                .max(if empty { 0.0 } else { x_max - x_min });
             let p = out.paragraphs.len();
             for (li, line) in layout.lines.iter().enumerate() {
                 let index = out.lines.len();
@@ -183,7 +185,8 @@ impl FieldLayout {
                         .map(|c| if c.rtl { c.left } else { c.right });
                     // Where two runs meet, two positions can share a leading edge; the later one
                     // takes its trailing edge, so every position has a place of its own.
-                    let taken = |x: f32| stops.iter().any(|s: &(usize, f32)| (s.1 - x).abs() < 0.01);
+                    let taken =
+                        |x: f32| stops.iter().any(|s: &(usize, f32)| (s.1 - x).abs() < 0.01);
                     let x = match (lead, trail) {
                         (Some(l), Some(t)) if taken(l) && !taken(t) => t,
                         (Some(l), _) => l,
@@ -330,7 +333,10 @@ mod tests {
         let mut ts = system();
         let l = FieldLayout::new(&mut ts, "علي جمعة", &style(), 300.0, false, false);
         assert!(l.rtl);
-        assert!(left_of(&l, 0..3) > left_of(&l, 4..8), "the first word is rightmost");
+        assert!(
+            left_of(&l, 0..3) > left_of(&l, 4..8),
+            "the first word is rightmost"
+        );
         let (_, start) = l.caret(0);
         let (_, end) = l.caret(8);
         assert!((start - 300.0).abs() < 2.0, "flush right: {start}");
@@ -345,7 +351,11 @@ mod tests {
         let all = |_| true;
         // From the logical end, Right walks back over the trailing Latin word.
         assert_eq!(l.step_visual(3, true, all), Some(2));
-        assert_eq!(l.step_visual(0, true, all), None, "the start is the right edge");
+        assert_eq!(
+            l.step_visual(0, true, all),
+            None,
+            "the start is the right edge"
+        );
         // Stepping left from the start visits every position exactly once.
         let mut seen = vec![0];
         let mut pos = 0;
@@ -380,8 +390,16 @@ mod tests {
         assert_eq!(l.lines.len(), 2);
         assert!(l.lines[1].top >= l.lines[0].top + l.lines[0].height - 0.5);
         let y = l.lines[1].top + 2.0;
-        assert_eq!(l.hit(-10.0, y, |_| true), 8, "left of an LTR line is its start");
-        assert_eq!(l.hit(1000.0, 2.0, |_| true), 0, "right of an RTL line is its start");
+        assert_eq!(
+            l.hit(-10.0, y, |_| true),
+            8,
+            "left of an LTR line is its start"
+        );
+        assert_eq!(
+            l.hit(1000.0, 2.0, |_| true),
+            0,
+            "right of an RTL line is its start"
+        );
         assert_eq!(l.caret(7).0, 0);
         assert_eq!(l.caret(8).0, 1);
     }

@@ -7,8 +7,8 @@
 use std::sync::Arc;
 
 use egui::{
-    CornerRadius, Event, EventFilter, Id, ImeEvent, Key, Modifiers, Rect, Response,
-    Sense, Stroke, StrokeKind, Ui, pos2, vec2,
+    CornerRadius, Event, EventFilter, Id, ImeEvent, Key, Modifiers, Rect, Response, Sense, Stroke,
+    StrokeKind, Ui, pos2, vec2,
 };
 
 use crate::text::editor::EditText;
@@ -125,15 +125,14 @@ impl FieldState {
     }
 }
 
-/// Shows a text field editing `text`; `id_salt` names it (unique in its `Ui`).
+/// Shows a text field editing `text`; `id` names it (its focus and its [`FieldState`]).
 pub fn text_field(
     ui: &mut Ui,
     text_system: &mut TextSystem,
-    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    id: Id,
     text: &mut String,
     options: &FieldOptions<'_>,
 ) -> FieldOutput {
-    let id = ui.make_persistent_id(id_salt);
     let mut state = FieldState::load(ui.ctx(), id).unwrap_or_default();
     if state.edit.text() != text.as_str() {
         // The app changed the text (a new document, a test): follow it.
@@ -492,10 +491,7 @@ fn on_key(
 }
 
 /// Frame, selection, text (or hint), composition underline and caret.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one painting step of one widget"
-)]
+#[expect(clippy::too_many_arguments, reason = "one painting step of one widget")]
 fn paint(
     ui: &Ui,
     text_system: &mut TextSystem,
@@ -513,8 +509,13 @@ fn paint(
         visuals.widgets.inactive.bg_stroke
     };
     let radius = CornerRadius::same(3);
-    ui.painter()
-        .rect(rect, radius, visuals.extreme_bg_color, stroke, StrokeKind::Inside);
+    ui.painter().rect(
+        rect,
+        radius,
+        visuals.extreme_bg_color,
+        stroke,
+        StrokeKind::Inside,
+    );
     let painter = ui.painter().with_clip_rect(rect.intersect(ui.clip_rect()));
     let line_rect = |line: usize, l: f32, r: f32| {
         let fl = layout.lines.get(line);
@@ -580,7 +581,10 @@ fn paint(
         for (line, l, r) in layout.spans(range) {
             let b = line_rect(line, l, r);
             painter.line_segment(
-                [pos2(b.left(), b.bottom() - 3.0), pos2(b.right(), b.bottom() - 3.0)],
+                [
+                    pos2(b.left(), b.bottom() - 3.0),
+                    pos2(b.right(), b.bottom() - 3.0),
+                ],
                 Stroke::new(1.0, color),
             );
         }
@@ -590,6 +594,10 @@ fn paint(
         let (line, x) = layout.caret(pos);
         let x = x.clamp(0.0, layout.width.max(layout.content_width) - 1.0);
         let r = line_rect(line, x, x + 1.5);
-        painter.rect_filled(r.shrink2(vec2(0.0, 3.0)), 0.0, visuals.text_cursor.stroke.color);
+        painter.rect_filled(
+            r.shrink2(vec2(0.0, 3.0)),
+            0.0,
+            visuals.text_cursor.stroke.color,
+        );
     }
 }
