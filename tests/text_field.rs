@@ -65,6 +65,10 @@ fn field(rtl_interface: bool, multiline: bool) -> Harness<'static, Field> {
         },
         state,
     );
+    // A harness frame is a quarter second: allow the two clicks of a double-click a whole one.
+    harness
+        .ctx
+        .options_mut(|o| o.input_options.max_double_click_delay = 1.0);
     harness.run_steps(2);
     harness
 }
@@ -247,6 +251,62 @@ fn shift_selects_copy_and_cut_reach_the_clipboard_and_undo_restores() {
     assert_eq!(h.state().text, "");
     key(&mut h, Key::Z, Modifiers::COMMAND);
     assert_eq!(h.state().text, "محمد جمعة");
+}
+
+fn pointer(harness: &mut Harness<'static, Field>, pos: egui::Pos2, pressed: bool) {
+    harness.event(Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+}
+
+fn selection(harness: &Harness<'static, Field>) -> std::ops::Range<usize> {
+    harness
+        .state()
+        .state
+        .as_ref()
+        .map_or(0..0, |s| s.edit.selection())
+}
+
+#[test]
+fn click_places_the_caret_drag_selects_and_double_click_takes_a_word() {
+    let mut h = field(false, false);
+    type_text(&mut h, "علي جمعة");
+    let (layout, origin) = shown(&h);
+    let y = h.state().rect.center().y;
+    let at = |pos: usize| egui::pos2(origin.x + layout.caret(pos).1, y);
+    h.hover_at(at(2));
+    h.step();
+    pointer(&mut h, at(2), true);
+    pointer(&mut h, at(2), false);
+    h.run_steps(2);
+    assert_eq!(cursor(&h), 2);
+    assert!(selection(&h).is_empty());
+    // Drag from the second word's start to the text's end (leftwards on screen).
+    h.hover_at(at(4));
+    h.step();
+    pointer(&mut h, at(4), true);
+    for i in 1..=6 {
+        let x = at(4).x + (at(8).x - at(4).x) * i as f32 / 6.0;
+        h.hover_at(egui::pos2(x, y));
+        h.step();
+    }
+    pointer(&mut h, at(8), false);
+    h.run_steps(2);
+    assert_eq!(selection(&h), 4..8);
+    // Double-click inside the first word selects it (once the earlier click is long past).
+    let mid = egui::pos2((at(1).x + at(2).x) / 2.0, y);
+    h.hover_at(mid);
+    h.run_steps(40);
+    for _ in 0..2 {
+        pointer(&mut h, mid, true);
+        pointer(&mut h, mid, false);
+    }
+    h.run_steps(2);
+    assert_eq!(selection(&h), 0..3);
 }
 
 #[test]

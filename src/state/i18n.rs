@@ -298,7 +298,7 @@ pub static AR: Strings = Strings {
     highlight: "تظليل",
     highlight_hint: "تظليل النص المحدد (Ctrl+H)",
     note: "ملاحظة…",
-    note_hint: "Enter للحفظ، وShift+Enter لسطر جديد",
+    note_hint: "للحفظ اضغط Enter، ولسطر جديد Shift+Enter",
     delete: "حذف",
     undo_delete: "تراجع عن الحذف",
     export_markdown: "تصدير Markdown",

@@ -167,7 +167,8 @@ pub fn text_field(
         ui.output_mut(|o| o.mutable_text_under_cursor = true);
     }
 
-    // Mouse: press places the caret (Shift extends), drag selects, double-click takes a word.
+    // Mouse: press places the caret (Shift extends), drag selects, double-click takes a word,
+    // triple-click the line.
     let mut layout = layout;
     let mut layout_for = state.edit.text().to_string();
     if state.preedit.is_empty()
@@ -178,7 +179,10 @@ pub fn text_field(
             boundaries.get(i).copied().unwrap_or(false)
         });
         let shift = ui.input(|i| i.modifiers.shift);
-        if response.double_clicked() {
+        if response.triple_clicked() {
+            let line = state.edit.line_start(pos)..state.edit.line_end(pos);
+            state.edit.select(line);
+        } else if response.double_clicked() {
             state.edit.select(state.edit.word_at(pos));
         } else if ui.input(|i| i.pointer.primary_pressed()) {
             response.request_focus();
@@ -218,10 +222,8 @@ pub fn text_field(
                     let s = clean(&s, options.multiline);
                     changed |= state.edit.paste(&s);
                 }
-                Event::Copy => {
-                    if state.edit.has_selection() {
-                        ui.ctx().copy_text(state.edit.selected_text().to_string());
-                    }
+                Event::Copy if state.edit.has_selection() => {
+                    ui.ctx().copy_text(state.edit.selected_text().to_string());
                 }
                 Event::Cut => {
                     if let Some(s) = state.edit.cut() {
@@ -307,6 +309,7 @@ pub fn text_field(
             &state,
             options,
             focused || response.has_focus(),
+            response.hovered(),
         );
     }
     let line = layout.lines.get(caret_line);
@@ -501,18 +504,21 @@ fn paint(
     state: &FieldState,
     options: &FieldOptions<'_>,
     focused: bool,
+    hovered: bool,
 ) {
     let visuals = ui.visuals();
     let stroke = if focused {
         visuals.selection.stroke
+    } else if hovered {
+        visuals.widgets.hovered.bg_stroke
     } else {
-        visuals.widgets.inactive.bg_stroke
+        visuals.widgets.noninteractive.bg_stroke
     };
     let radius = CornerRadius::same(3);
     ui.painter().rect(
         rect,
         radius,
-        visuals.extreme_bg_color,
+        visuals.text_edit_bg_color(),
         stroke,
         StrokeKind::Inside,
     );
