@@ -262,6 +262,9 @@ pub fn text_field(
     }
     if escape {
         response.surrender_focus();
+    }
+    if escape || !response.has_focus() {
+        // A composition does not outlive the focus.
         state.preedit.clear();
     }
     if changed {
