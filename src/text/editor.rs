@@ -289,6 +289,22 @@ impl EditText {
         pos == 0 || pos >= self.char_len() || self.next_grapheme(self.prev_grapheme(pos)) == pos
     }
 
+    /// For every position `0..=char_len`, whether the caret may stand there.
+    pub fn grapheme_boundaries(&self) -> Vec<bool> {
+        let mut out = vec![false; self.char_len() + 1];
+        let mut pos = 0;
+        for g in self.text.graphemes(true) {
+            if let Some(b) = out.get_mut(pos) {
+                *b = true;
+            }
+            pos += g.chars().count();
+        }
+        if let Some(b) = out.get_mut(pos) {
+            *b = true;
+        }
+        out
+    }
+
     /// Word ranges (runs of letters, digits and marks) in chars.
     fn words(&self) -> Vec<Range<usize>> {
         self.text
@@ -439,6 +455,10 @@ mod tests {
         assert_eq!(e.prev_grapheme(4), 2);
         assert!(!e.is_grapheme_boundary(1));
         assert!(e.is_grapheme_boundary(2));
+        assert_eq!(
+            e.grapheme_boundaries(),
+            vec![true, false, true, false, true, true]
+        );
         e.move_to(99, false);
         assert_eq!(e.cursor(), 5);
         e.select(1..99);

@@ -168,9 +168,30 @@ impl FieldLayout {
                 };
                 let edge = if para_rtl { width } else { 0.0 };
                 let mut stops: Vec<(usize, f32)> = Vec::new();
-                for pos in start + line.chars.start..start + end {
+                // Which cluster shows each char of the line, found once rather than per position.
+                let first = start + line.chars.start;
+                let mut owner: Vec<Option<usize>> = vec![None; end - line.chars.start];
+                for (ci, c) in clusters.iter().enumerate() {
+                    for ch in c.chars.clone() {
+                        if let Some(slot) = ch.checked_sub(first).and_then(|i| owner.get_mut(i)) {
+                            slot.get_or_insert(ci);
+                        }
+                    }
+                }
+                let cluster_of = |ch: usize| {
+                    ch.checked_sub(first)
+                        .and_then(|i| owner.get(i).copied().flatten())
+                        .and_then(|ci| clusters.get(ci))
+                };
+                // Caret x already given to a position, to a hundredth of a point.
+                let mut taken = std::collections::HashSet::new();
+                let key = |x: f32| (x * 100.0).round() as i64;
+                let near = |taken: &std::collections::HashSet<i64>, x: f32| {
+                    (-1..=1).any(|d| taken.contains(&(key(x) + d)))
+                };
+                for pos in first..start + end {
                     // The leading edge of the char at `pos`, and the trailing edge of the one before.
-                    let lead = clusters.iter().find(|c| c.chars.contains(&pos)).map(|c| {
+                    let lead = cluster_of(pos).map(|c| {
                         let f = (pos - c.chars.start) as f32 / c.chars.len() as f32;
                         if c.rtl {
                             c.right - f * (c.right - c.left)
@@ -178,21 +199,20 @@ impl FieldLayout {
                             c.left + f * (c.right - c.left)
                         }
                     });
-                    let trail = clusters
-                        .iter()
-                        .find(|c| pos > 0 && c.chars.contains(&(pos - 1)))
+                    let trail = pos
+                        .checked_sub(1)
+                        .and_then(cluster_of)
                         .filter(|c| c.chars.end == pos)
                         .map(|c| if c.rtl { c.left } else { c.right });
                     // Where two runs meet, two positions can share a leading edge; the later one
                     // takes its trailing edge, so every position has a place of its own.
-                    let taken =
-                        |x: f32| stops.iter().any(|s: &(usize, f32)| (s.1 - x).abs() < 0.01);
                     let x = match (lead, trail) {
-                        (Some(l), Some(t)) if taken(l) && !taken(t) => t,
+                        (Some(l), Some(t)) if near(&taken, l) && !near(&taken, t) => t,
                         (Some(l), _) => l,
                         (None, Some(t)) => t,
                         (None, None) => stops.last().map_or(edge, |s| s.1),
                     };
+                    taken.insert(key(x));
                     stops.push((pos, x));
                 }
                 out.lines.push(FieldLine {

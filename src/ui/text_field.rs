@@ -351,9 +351,7 @@ pub fn text_field(
 
 /// Which char positions the caret may stand at (grapheme boundaries).
 fn boundaries(edit: &EditText) -> Vec<bool> {
-    (0..=edit.char_len())
-        .map(|i| edit.is_grapheme_boundary(i))
-        .collect()
+    edit.grapheme_boundaries()
 }
 
 /// Control chars dropped; newlines become spaces in a one-line field.
