@@ -77,7 +77,13 @@ impl QariApp {
         );
         ui::notices::notices(ui, self.notices.items(), lang, &mut commands);
         if self.open_panel.visible {
-            ui::open_panel::open_panel(ui, &mut self.open_panel, lang, &mut commands);
+            ui::open_panel::open_panel(
+                ui,
+                &mut self.open_panel,
+                &mut self.text,
+                lang,
+                &mut commands,
+            );
         }
         if self.settings_open {
             let installed = self.installed_fonts.clone();
@@ -98,7 +104,7 @@ impl QariApp {
             ui::shortcuts::shortcuts_window(ui, lang, &mut commands);
         }
         if self.find.open && self.document.is_some() {
-            ui::find_bar::find_bar(ui, &mut self.find, lang, &mut commands);
+            ui::find_bar::find_bar(ui, &mut self.find, &mut self.text, lang, &mut commands);
             self.refresh_find();
         }
         if let Some(open) = &mut self.document {

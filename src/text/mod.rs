@@ -2,6 +2,8 @@
 
 pub mod atlas;
 pub mod card;
+pub mod editor;
+pub mod field_layout;
 pub mod fonts;
 pub mod hit;
 pub mod label_cache;

@@ -1,52 +1,55 @@
 //! The find bar (Ctrl+F): query field, folding options, match counter, previous/next.
 
-use egui::Ui;
+use egui::{Key, Modifiers, Ui};
 
 use crate::state::Command;
 use crate::state::find::FindState;
 use crate::state::keymap::{Action, Scope, action_for};
+use crate::text::TextSystem;
 
+use super::text_field::{FieldOptions, text_field};
 use super::visual_order::visual;
 use crate::state::i18n::Lang;
 
+/// The id of the query field (its focus and editing state).
+pub fn query_field_id() -> egui::Id {
+    egui::Id::unique("qari-find-query")
+}
+
 /// Shows the find bar at the top of `ui`.
-pub fn find_bar(ui: &mut Ui, state: &mut FindState, lang: Lang, commands: &mut Vec<Command>) {
+pub fn find_bar(
+    ui: &mut Ui,
+    state: &mut FindState,
+    text: &mut TextSystem,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
     let s = lang.s();
     egui::Panel::top("qari-find-bar").show(ui, |ui| {
         super::row(ui, lang, |ui| {
             let label = ui.label(visual(s.find));
-            let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut state.query)
-                        .desired_width(240.0)
-                        .hint_text(visual(s.find_hint)),
-                )
-                .labelled_by(label.id);
+            let options = FieldOptions::new(s.find, lang.rtl())
+                .hint(s.find_hint)
+                .width(240.0);
+            let out = text_field(ui, text, query_field_id(), &mut state.query, &options);
+            let field = out.response.labelled_by(label.id);
             if state.focus {
                 field.request_focus();
                 state.focus = false;
             }
-            let pressed = |action| {
-                ui.input(|i| {
-                    i.events.iter().any(|e| match e {
-                        egui::Event::Key {
-                            key,
-                            pressed: true,
-                            modifiers,
-                            ..
-                        } => action_for(Scope::FindField, *key, *modifiers) == Some(action),
-                        _ => false,
-                    })
-                })
-            };
-            // Enter takes the focus away from a one-line field; give it back after stepping.
-            for (action, forward) in [(Action::NextMatch, true), (Action::PreviousMatch, false)] {
-                if field.lost_focus() && pressed(action) {
-                    commands.push(Command::FindStep { forward });
-                    field.request_focus();
+            // The field keeps the focus on Enter, so stepping through matches can go on.
+            if let Some(modifiers) = out.enter {
+                match action_for(Scope::FindField, Key::Enter, modifiers) {
+                    Some(Action::NextMatch) => commands.push(Command::FindStep { forward: true }),
+                    Some(Action::PreviousMatch) => {
+                        commands.push(Command::FindStep { forward: false })
+                    }
+                    _ => {}
                 }
             }
-            if field.has_focus() && pressed(Action::Close) {
+            if out.escape
+                && action_for(Scope::FindField, Key::Escape, Modifiers::NONE) == Some(Action::Close)
+            {
                 commands.push(Command::CloseFind);
             }
             ui.label(state.counter());

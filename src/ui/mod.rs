@@ -13,6 +13,7 @@ pub mod shortcuts;
 pub mod sidebar;
 pub mod start_screen;
 pub mod swatch;
+pub mod text_field;
 pub mod toolbar;
 pub mod visual_order;
 

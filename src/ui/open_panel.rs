@@ -6,11 +6,19 @@ use crate::state::Command;
 use crate::state::messages::Message;
 use crate::state::open_panel::OpenPanel;
 
+use super::text_field::{FieldOptions, text_field};
 use super::visual_order::visual;
 use crate::state::i18n::Lang;
+use crate::text::TextSystem;
 
 /// Shows the panel as a window.
-pub fn open_panel(ui: &mut Ui, panel: &mut OpenPanel, lang: Lang, commands: &mut Vec<Command>) {
+pub fn open_panel(
+    ui: &mut Ui,
+    panel: &mut OpenPanel,
+    text: &mut TextSystem,
+    lang: Lang,
+    commands: &mut Vec<Command>,
+) {
     let s = lang.s();
     let mut open = true;
     egui::Window::new(visual(s.open_panel_title))
@@ -24,14 +32,18 @@ pub fn open_panel(ui: &mut Ui, panel: &mut OpenPanel, lang: Lang, commands: &mut
             }
             super::row(ui, lang, |ui| {
                 let label = ui.label(visual(s.path));
-                let field = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut panel.path_input)
-                            .desired_width(380.0)
-                            .hint_text("/path/to/article.txt"),
-                    )
-                    .labelled_by(label.id);
-                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let options = FieldOptions::new(s.path, lang.rtl())
+                    .hint("/path/to/article.txt")
+                    .width(380.0);
+                let out = text_field(
+                    ui,
+                    text,
+                    egui::Id::unique("qari-open-path"),
+                    &mut panel.path_input,
+                    &options,
+                );
+                out.response.labelled_by(label.id);
+                let entered = out.enter.is_some();
                 if ui.button(visual(s.open.trim_end_matches('…'))).clicked() || entered {
                     let path = std::path::PathBuf::from(panel.path_input.trim());
                     if panel.path_input.trim().ends_with('/') {

@@ -11,6 +11,7 @@ use crate::state::sidebar::{SidebarState, SidebarTab};
 use crate::text::{TextStyle, TextSystem};
 
 use super::rtl_label::{rtl_label, rtl_label_named};
+use super::text_field::{FieldOptions, NewlineKeys, text_field};
 use super::visual_order::visual;
 use crate::state::i18n::{Lang, Strings};
 
@@ -128,8 +129,16 @@ fn entities_tab(
     };
     super::row(ui, env.lang, |ui| {
         let label = ui.label(visual(s.filter));
-        ui.add(egui::TextEdit::singleline(&mut state.filter).desired_width(f32::INFINITY))
-            .labelled_by(label.id);
+        let options = FieldOptions::new(s.filter, env.lang.rtl());
+        text_field(
+            ui,
+            env.text,
+            egui::Id::unique("qari-entity-filter"),
+            &mut state.filter,
+            &options,
+        )
+        .response
+        .labelled_by(label.id);
     });
     super::checkbox(ui, &mut state.underline, s.underline_entities, env.lang);
     let filter = normalize(&state.filter);
@@ -333,13 +342,21 @@ fn highlights_tab(ui: &mut Ui, env: &mut SidebarEnv<'_>, commands: &mut Vec<Comm
                     }
                     let mut note = h.note.clone();
                     let label = ui.label(visual(s.note));
-                    let edit = ui
-                        .add(
-                            egui::TextEdit::multiline(&mut note)
-                                .desired_rows(1)
-                                .desired_width(f32::INFINITY),
-                        )
-                        .labelled_by(label.id);
+                    let options = FieldOptions::new(s.note, env.lang.rtl())
+                        .hint(s.note_hint)
+                        .multiline(NewlineKeys::ModifiedEnter);
+                    let out = text_field(
+                        ui,
+                        env.text,
+                        egui::Id::unique(("qari-note", h.id)),
+                        &mut note,
+                        &options,
+                    );
+                    // Every edit is kept as it is typed; Enter ends the editing.
+                    if out.enter.is_some() {
+                        out.response.surrender_focus();
+                    }
+                    let edit = out.response.labelled_by(label.id);
                     if edit.changed() {
                         commands.push(Command::SetHighlightNote { id: h.id, note });
                     }
