@@ -1,6 +1,7 @@
 //! The reader's highlights: anchoring to document text, and saving them per document.
 
 pub mod anchor;
+pub mod atomic;
 pub mod export;
 pub mod highlight;
 pub mod store;
