@@ -287,3 +287,67 @@ fn visual_order_matches_unicode_bidi_character_test() -> Result<(), Box<dyn std:
     );
     Ok(())
 }
+
+/// Lays out `text` in one pass and in small pieces, returning both.
+fn one_pass_and_pieces(
+    text: &str,
+    width: f32,
+) -> (
+    qari::text::layout::ParagraphLayout,
+    qari::text::layout::ParagraphLayout,
+) {
+    let style = TextStyle::default();
+    let mut whole = common::engine();
+    whole.piece_chars = usize::MAX / 4;
+    let mut pieces = common::engine();
+    pieces.piece_chars = 300;
+    (
+        whole.layout(text, &style, width),
+        pieces.layout(text, &style, width),
+    )
+}
+
+fn glyph_ids(line: &qari::text::layout::Line) -> Vec<(u16, std::ops::Range<usize>)> {
+    line.glyphs
+        .iter()
+        .map(|g| (g.inner.glyph_id, g.chars.clone()))
+        .collect()
+}
+
+#[test]
+fn a_long_paragraph_in_pieces_breaks_and_shapes_as_in_one_pass() {
+    let doc = common::sample();
+    let arabic = doc.paragraphs().collect::<Vec<_>>().join(" ");
+    let mixed = "قال (Ahmed) إن 1,250 שקל «ليست» كافية: see p. 12، و٣٤٥ أخرى! ".repeat(40);
+    let word = "بسملة".repeat(500);
+    for (name, text) in [("arabic", &arabic), ("mixed", &mixed), ("word", &word)] {
+        assert!(
+            text.chars().count() > 1500,
+            "{name} is long enough to be cut"
+        );
+        for width in [300.0, 640.0] {
+            let (one, cut) = one_pass_and_pieces(text, width);
+            let breaks = |l: &qari::text::layout::ParagraphLayout| {
+                l.lines.iter().map(|l| l.chars.clone()).collect::<Vec<_>>()
+            };
+            assert_eq!(breaks(&one), breaks(&cut), "{name} at {width}: line breaks");
+            assert_eq!(one.rtl, cut.rtl, "{name}: paragraph direction");
+            assert!((one.height - cut.height).abs() < 0.5, "{name}: height");
+            for (i, (a, b)) in one.lines.iter().zip(&cut.lines).enumerate() {
+                assert!((a.top - b.top).abs() < 0.5, "{name} line {i}: top");
+                if name != "mixed" {
+                    assert_eq!(glyph_ids(a), glyph_ids(b), "{name} line {i}: glyphs");
+                }
+            }
+            // Hit-testing finds every line's first grapheme where one pass puts it.
+            for line in &cut.lines {
+                let y = line.top + line.height / 2.0;
+                for b in cut.char_boxes(line).iter().take(3) {
+                    let x = b.leading_x() + if b.rtl { -0.01 } else { 0.01 };
+                    assert_eq!(cut.hit(x, y), b.chars.start, "{name}: {b:?}");
+                    assert_eq!(one.hit(x, y), b.chars.start, "{name}: one pass {b:?}");
+                }
+            }
+        }
+    }
+}

@@ -95,13 +95,17 @@ pub fn render_page(
         };
         let ox = (frame.column_x * scale).round();
         let oy = ((frame.top + block.top - req.scroll) * scale).round();
-        for line in &block.layout.lines {
+        // Only the lines inside the image are drawn, as the window paints only what it shows;
+        // each glyph is rasterised once.
+        let lines = &block.layout.lines;
+        let first = lines.partition_point(|l| oy + (l.top + l.height) * scale < 0.0);
+        let end = lines.partition_point(|l| oy + l.top * scale < h_px as f32);
+        for line in lines.get(first..end.max(first)).unwrap_or_default() {
             for glyph in &line.glyphs {
                 let physical = glyph
                     .inner
                     .physical((ox, oy + line.baseline * scale), scale);
-                let Some(img) = swash.get_image_uncached(&mut engine.fonts, physical.cache_key)
-                else {
+                let Some(img) = swash.get_image(&mut engine.fonts, physical.cache_key) else {
                     continue;
                 };
                 let left = physical.x + img.placement.left;
