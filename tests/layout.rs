@@ -351,3 +351,54 @@ fn a_long_paragraph_in_pieces_breaks_and_shapes_as_in_one_pass() {
         }
     }
 }
+
+#[test]
+fn one_enormous_paragraph_is_laid_out_only_as_far_as_it_is_seen() {
+    let doc = common::sample();
+    let huge = doc.paragraphs().collect::<Vec<_>>().join(" ").repeat(60);
+    let n = huge.chars().count();
+    let big = qari::document::Document::new(doc.title.clone(), vec![huge.clone()]);
+    let mut engine = common::engine();
+    let mut page = Page::new(&big);
+    let style = PageStyle::default();
+    let width = 640.0;
+    let placed = page.visible(&mut engine, &style, width, 0.0, 900.0);
+    let para = placed
+        .iter()
+        .find(|b| b.index == 1)
+        .expect("the paragraph is on screen");
+    let first = para.layout.clone();
+    let stop = first
+        .resume
+        .expect("only the top of the paragraph is laid out");
+    assert!(stop.char < n / 4, "laid out {} of {n} chars", stop.char);
+    assert!(first.height >= 900.0 - para.top, "the screen is covered");
+    // The page is as tall as the whole paragraph will be, roughly.
+    let whole = engine.layout(&huge, &style.body, width);
+    let estimated = page.height();
+    assert!(
+        (estimated - whole.height).abs() < whole.height * 0.25,
+        "estimated {estimated}, laid out {}",
+        whole.height
+    );
+    // Scrolling down lays out more, with the lines a whole layout has.
+    let y = whole.height * 0.6;
+    let placed = page.visible(&mut engine, &style, width, y, y + 900.0);
+    let later = placed
+        .iter()
+        .find(|b| b.index == 1)
+        .expect("still the paragraph")
+        .layout
+        .clone();
+    assert!(later.lines.len() > first.lines.len());
+    for (a, b) in later.lines.iter().zip(&whole.lines) {
+        assert_eq!(a.chars, b.chars);
+        assert!((a.top - b.top).abs() < 0.5);
+    }
+    let end = later.resume.map_or(n, |r| r.char);
+    assert_eq!(later.lines.last().map(|l| l.chars.end), Some(end));
+    // Asking for the block whole gives every line.
+    let full = page.layout(&mut engine, &style, width, 1);
+    assert!(full.resume.is_none());
+    assert_eq!(full.lines.len(), whole.lines.len());
+}

@@ -53,6 +53,18 @@ pub struct ParagraphLayout {
     pub lines: Vec<Line>,
     /// Byte offset of every char, plus the text length at the end.
     char_bytes: Vec<usize>,
+    /// Where layout stopped, for a long paragraph laid out only down to a height
+    /// (see [`LayoutEngine::layout_until`]); `None` when every line is laid out.
+    pub resume: Option<Resume>,
+}
+
+/// Where a paragraph laid out only in part goes on: its next char and that line's top.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Resume {
+    /// First char not laid out yet.
+    pub char: usize,
+    /// Top of the line it will start.
+    pub y: f32,
 }
 
 /// Lays out paragraphs with a shared font system.
@@ -80,10 +92,23 @@ impl LayoutEngine {
 
     /// Lays out `text` as one paragraph wrapped at `width` points.
     ///
-    /// A long paragraph is shaped in pieces of about [`LayoutEngine::piece_chars`] chars: each piece's
-    /// last line is laid out again at the start of the next, so every line breaks where it
-    /// would in one pass, while shaping and wrapping stay linear in the paragraph's length.
+    /// A long paragraph is shaped in pieces of about [`LayoutEngine::piece_chars`] chars: each
+    /// piece's last line is laid out again at the start of the next, so every line breaks
+    /// where it would in one pass, while shaping and wrapping stay linear in its length.
     pub fn layout(&mut self, text: &str, style: &TextStyle, width: f32) -> ParagraphLayout {
+        self.layout_until(text, style, width, f32::INFINITY)
+    }
+
+    /// Lays out `text` like [`LayoutEngine::layout`], but a long paragraph only down to about
+    /// `min_height` points: the rest waits in [`ParagraphLayout::resume`] for
+    /// [`LayoutEngine::extend`], so the first screen costs what it shows.
+    pub fn layout_until(
+        &mut self,
+        text: &str,
+        style: &TextStyle,
+        width: f32,
+        min_height: f32,
+    ) -> ParagraphLayout {
         let metrics = Metrics::relative(style.size, style.line_height);
         // Newlines would start new cosmic-text lines; a paragraph is one line by definition.
         let flat: String;
@@ -110,86 +135,136 @@ impl LayoutEngine {
             .chain(std::iter::once(text.len()))
             .collect();
         let n_chars = char_bytes.len() - 1;
-
-        let mut lines = Vec::new();
-        let rtl;
         let piece_chars = self.piece_chars.max(64);
         if n_chars <= piece_chars + piece_chars / 2 {
             let piece = self.layout_piece(text, Context::default(), style, metrics, width);
-            rtl = piece.rtl;
-            lines = piece.lines;
-        } else {
-            // The paragraph's direction, by its first strong char, holds for every piece.
-            rtl = unicode_bidi::get_base_direction(text) == unicode_bidi::Direction::Rtl;
-            let mut start = 0;
-            let mut y = 0.0;
-            while start < n_chars {
-                let end = piece_end(text, &char_bytes, start, piece_chars);
-                let piece_text = &text[char_bytes[start]..char_bytes[end]];
-                // A piece cut inside a word keeps its first letter joined to the one before.
-                let mid_word = start > 0
-                    && !text[..char_bytes[start]].ends_with(char::is_whitespace)
-                    && !piece_text.starts_with(char::is_whitespace);
-                let context = Context {
-                    rtl: Some(rtl),
-                    mid_word,
-                };
-                let mut piece = self.layout_piece(piece_text, context, style, metrics, width);
-                // The piece's last line may end early where the piece was cut: redo it.
-                let next = match piece.lines.last() {
-                    Some(last)
-                        if end < n_chars && piece.lines.len() > 1 && last.chars.start > 0 =>
-                    {
-                        let next = start + last.chars.start;
-                        piece.lines.pop();
-                        next
-                    }
-                    _ => end,
-                };
-                let dy = y;
-                for mut line in piece.lines {
-                    line.chars = line.chars.start + start..(line.chars.end + start).min(next);
-                    line.top += dy;
-                    line.baseline += dy;
-                    for g in &mut line.glyphs {
-                        g.chars = g.chars.start + start..g.chars.end + start;
-                    }
-                    y = line.top + line.height;
-                    lines.push(line);
-                }
-                start = next;
-            }
+            let (rtl, lines) = (piece.rtl, piece.lines);
+            return finish(
+                text.to_string(),
+                rtl,
+                width,
+                lines,
+                char_bytes,
+                None,
+                metrics,
+            );
         }
-        if lines.is_empty() {
-            // An empty paragraph still takes one line.
-            lines.push(Line {
-                chars: 0..0,
-                top: 0.0,
-                baseline: metrics.font_size,
-                height: metrics.line_height,
-                x_min: 0.0,
-                x_max: 0.0,
-                glyphs: Vec::new(),
-            });
-        }
-        // Each line runs up to where the next begins; the break's spaces stay on the line before.
-        for i in 0..lines.len() {
-            let end = lines.get(i + 1).map_or(n_chars, |next| next.chars.start);
-            let line = &mut lines[i];
-            if i == 0 {
-                line.chars.start = 0;
-            }
-            line.chars.end = end.max(line.chars.start);
-        }
-        let height = lines.last().map_or(0.0, |l| l.top + l.height);
-        ParagraphLayout {
-            text: text.to_string(),
+        // The paragraph's direction, by its first strong char, holds for every piece.
+        let rtl = unicode_bidi::get_base_direction(text) == unicode_bidi::Direction::Rtl;
+        let mut lines = Vec::new();
+        let pieces = Pieces {
+            text,
+            char_bytes: &char_bytes,
+            rtl,
+            style,
+            width,
+        };
+        let from = Resume { char: 0, y: 0.0 };
+        let resume = self.lay_pieces(&pieces, &mut lines, from, min_height);
+        finish(
+            text.to_string(),
             rtl,
             width,
-            height,
             lines,
             char_bytes,
+            resume,
+            metrics,
+        )
+    }
+
+    /// Lays out more of a paragraph laid out in part, down to about `min_height` points
+    /// (`style` must be the one it was laid out with). A whole layout comes back unchanged.
+    pub fn extend(
+        &mut self,
+        layout: &ParagraphLayout,
+        style: &TextStyle,
+        min_height: f32,
+    ) -> ParagraphLayout {
+        let mut more = layout.clone();
+        self.extend_in_place(&mut more, style, min_height);
+        more
+    }
+
+    /// [`LayoutEngine::extend`] without copying the lines already laid out.
+    pub fn extend_in_place(
+        &mut self,
+        layout: &mut ParagraphLayout,
+        style: &TextStyle,
+        min_height: f32,
+    ) {
+        let Some(from) = layout.resume else {
+            return;
+        };
+        let mut lines = std::mem::take(&mut layout.lines);
+        let old = lines.len();
+        let pieces = Pieces {
+            text: &layout.text,
+            char_bytes: &layout.char_bytes,
+            rtl: layout.rtl,
+            style,
+            width: layout.width,
+        };
+        let resume = self.lay_pieces(&pieces, &mut lines, from, min_height);
+        let last_end = resume.map_or(layout.char_len(), |r| r.char);
+        fix_ends(&mut lines, old.saturating_sub(1), last_end);
+        layout.height = lines.last().map_or(0.0, |l| l.top + l.height);
+        layout.lines = lines;
+        layout.resume = resume;
+    }
+
+    /// Appends the lines of pieces from `from` until they reach `min_height` or the end;
+    /// returns where the next piece would start, if any text is left.
+    fn lay_pieces(
+        &mut self,
+        p: &Pieces<'_>,
+        lines: &mut Vec<Line>,
+        from: Resume,
+        min_height: f32,
+    ) -> Option<Resume> {
+        let metrics = Metrics::relative(p.style.size, p.style.line_height);
+        let piece_chars = self.piece_chars.max(64);
+        let (text, char_bytes) = (p.text, p.char_bytes);
+        let n_chars = char_bytes.len() - 1;
+        let mut start = from.char;
+        let mut y = from.y;
+        while start < n_chars {
+            if y >= min_height {
+                return Some(Resume { char: start, y });
+            }
+            let end = piece_end(text, char_bytes, start, piece_chars);
+            let piece_text = &text[char_bytes[start]..char_bytes[end]];
+            // A piece cut inside a word keeps its first letter joined to the one before.
+            let mid_word = start > 0
+                && !text[..char_bytes[start]].ends_with(char::is_whitespace)
+                && !piece_text.starts_with(char::is_whitespace);
+            let context = Context {
+                rtl: Some(p.rtl),
+                mid_word,
+            };
+            let mut piece = self.layout_piece(piece_text, context, p.style, metrics, p.width);
+            // The piece's last line may end early where the piece was cut: redo it.
+            let next = match piece.lines.last() {
+                Some(last) if end < n_chars && piece.lines.len() > 1 && last.chars.start > 0 => {
+                    let next = start + last.chars.start;
+                    piece.lines.pop();
+                    next
+                }
+                _ => end,
+            };
+            let dy = y;
+            for mut line in piece.lines {
+                line.chars = line.chars.start + start..(line.chars.end + start).min(next);
+                line.top += dy;
+                line.baseline += dy;
+                for g in &mut line.glyphs {
+                    g.chars = g.chars.start + start..g.chars.end + start;
+                }
+                y = line.top + line.height;
+                lines.push(line);
+            }
+            start = next;
         }
+        None
     }
 
     /// Shapes and wraps one piece of a paragraph; line and glyph char ranges are within the piece.
@@ -282,6 +357,65 @@ impl LayoutEngine {
 
 /// Default chars per piece a long paragraph is shaped in (a few dozen lines at a usual measure).
 pub const PIECE_CHARS: usize = 3000;
+
+/// The paragraph being laid out in pieces, and how.
+struct Pieces<'a> {
+    text: &'a str,
+    char_bytes: &'a [usize],
+    rtl: bool,
+    style: &'a TextStyle,
+    width: f32,
+}
+
+/// Completes a layout from its lines: each line's char range runs to where the next begins
+/// (the break's spaces stay on the line before), the last to the end or where layout stopped.
+fn finish(
+    text: String,
+    rtl: bool,
+    width: f32,
+    mut lines: Vec<Line>,
+    char_bytes: Vec<usize>,
+    resume: Option<Resume>,
+    metrics: Metrics,
+) -> ParagraphLayout {
+    if lines.is_empty() {
+        // An empty paragraph still takes one line.
+        lines.push(Line {
+            chars: 0..0,
+            top: 0.0,
+            baseline: metrics.font_size,
+            height: metrics.line_height,
+            x_min: 0.0,
+            x_max: 0.0,
+            glyphs: Vec::new(),
+        });
+    }
+    let n_chars = char_bytes.len() - 1;
+    fix_ends(&mut lines, 0, resume.map_or(n_chars, |r| r.char));
+    let height = lines.last().map_or(0.0, |l| l.top + l.height);
+    ParagraphLayout {
+        text,
+        rtl,
+        width,
+        height,
+        lines,
+        char_bytes,
+        resume,
+    }
+}
+
+/// Sets the char range end of lines from `from` on to where the next line begins (the last
+/// to `last_end`); the first line of the paragraph starts at char 0.
+fn fix_ends(lines: &mut [Line], from: usize, last_end: usize) {
+    for i in from..lines.len() {
+        let end = lines.get(i + 1).map_or(last_end, |next| next.chars.start);
+        let line = &mut lines[i];
+        if i == 0 {
+            line.chars.start = 0;
+        }
+        line.chars.end = end.max(line.chars.start);
+    }
+}
 
 /// What a piece of a paragraph needs to know about the text around it.
 #[derive(Debug, Clone, Copy, Default)]
