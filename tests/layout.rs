@@ -288,3 +288,118 @@ fn visual_order_matches_unicode_bidi_character_test() -> Result<(), Box<dyn std:
     );
     Ok(())
 }
+
+/// Lays out `text` in one pass and in small pieces, returning both.
+fn one_pass_and_pieces(
+    text: &str,
+    width: f32,
+) -> (
+    qari::text::layout::ParagraphLayout,
+    qari::text::layout::ParagraphLayout,
+) {
+    let style = TextStyle::default();
+    let mut whole = common::engine();
+    whole.piece_chars = usize::MAX / 4;
+    let mut pieces = common::engine();
+    pieces.piece_chars = 300;
+    (
+        whole.layout(text, &style, width),
+        pieces.layout(text, &style, width),
+    )
+}
+
+fn glyph_ids(line: &qari::text::layout::Line) -> Vec<(u16, std::ops::Range<usize>)> {
+    line.glyphs
+        .iter()
+        .map(|g| (g.inner.glyph_id, g.chars.clone()))
+        .collect()
+}
+
+#[test]
+fn a_long_paragraph_in_pieces_breaks_and_shapes_as_in_one_pass() {
+    let doc = common::sample();
+    let arabic = doc.paragraphs().collect::<Vec<_>>().join(" ");
+    let mixed = "قال (Ahmed) إن 1,250 שקל «ليست» كافية: see p. 12، و٣٤٥ أخرى! ".repeat(40);
+    let word = "بسملة".repeat(500);
+    for (name, text) in [("arabic", &arabic), ("mixed", &mixed), ("word", &word)] {
+        assert!(
+            text.chars().count() > 1500,
+            "{name} is long enough to be cut"
+        );
+        for width in [300.0, 640.0] {
+            let (one, cut) = one_pass_and_pieces(text, width);
+            let breaks = |l: &qari::text::layout::ParagraphLayout| {
+                l.lines.iter().map(|l| l.chars.clone()).collect::<Vec<_>>()
+            };
+            assert_eq!(breaks(&one), breaks(&cut), "{name} at {width}: line breaks");
+            assert_eq!(one.rtl, cut.rtl, "{name}: paragraph direction");
+            assert!((one.height - cut.height).abs() < 0.5, "{name}: height");
+            for (i, (a, b)) in one.lines.iter().zip(&cut.lines).enumerate() {
+                assert!((a.top - b.top).abs() < 0.5, "{name} line {i}: top");
+                if name != "mixed" {
+                    assert_eq!(glyph_ids(a), glyph_ids(b), "{name} line {i}: glyphs");
+                }
+            }
+            // Hit-testing finds every line's first grapheme where one pass puts it.
+            for line in &cut.lines {
+                let y = line.top + line.height / 2.0;
+                for b in cut.char_boxes(line).iter().take(3) {
+                    let x = b.leading_x() + if b.rtl { -0.01 } else { 0.01 };
+                    assert_eq!(cut.hit(x, y), b.chars.start, "{name}: {b:?}");
+                    assert_eq!(one.hit(x, y), b.chars.start, "{name}: one pass {b:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn one_enormous_paragraph_is_laid_out_only_as_far_as_it_is_seen() {
+    let doc = common::sample();
+    let huge = doc.paragraphs().collect::<Vec<_>>().join(" ").repeat(60);
+    let n = huge.chars().count();
+    let big = qari::document::Document::new(doc.title.clone(), vec![huge.clone()]);
+    let mut engine = common::engine();
+    let mut page = Page::new(&big);
+    let style = PageStyle::default();
+    let width = 640.0;
+    let placed = page.visible(&mut engine, &style, width, 0.0, 900.0);
+    let para = placed
+        .iter()
+        .find(|b| b.index == 1)
+        .expect("the paragraph is on screen");
+    let first = para.layout.clone();
+    let stop = first
+        .resume
+        .expect("only the top of the paragraph is laid out");
+    assert!(stop.char < n / 4, "laid out {} of {n} chars", stop.char);
+    assert!(first.height >= 900.0 - para.top, "the screen is covered");
+    // The page is as tall as the whole paragraph will be, roughly.
+    let whole = engine.layout(&huge, &style.body, width);
+    let estimated = page.height();
+    assert!(
+        (estimated - whole.height).abs() < whole.height * 0.25,
+        "estimated {estimated}, laid out {}",
+        whole.height
+    );
+    // Scrolling down lays out more, with the lines a whole layout has.
+    let y = whole.height * 0.6;
+    let placed = page.visible(&mut engine, &style, width, y, y + 900.0);
+    let later = placed
+        .iter()
+        .find(|b| b.index == 1)
+        .expect("still the paragraph")
+        .layout
+        .clone();
+    assert!(later.lines.len() > first.lines.len());
+    for (a, b) in later.lines.iter().zip(&whole.lines) {
+        assert_eq!(a.chars, b.chars);
+        assert!((a.top - b.top).abs() < 0.5);
+    }
+    let end = later.resume.map_or(n, |r| r.char);
+    assert_eq!(later.lines.last().map(|l| l.chars.end), Some(end));
+    // Asking for the block whole gives every line.
+    let full = page.layout(&mut engine, &style, width, 1);
+    assert!(full.resume.is_none());
+    assert_eq!(full.lines.len(), whole.lines.len());
+}

@@ -2,6 +2,7 @@
 //! them per document.
 
 pub mod anchor;
+pub mod atomic;
 pub mod export;
 pub mod highlight;
 pub mod positions;

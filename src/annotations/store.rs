@@ -7,13 +7,13 @@
 //! never overwritten.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::anchor::DocText;
+use super::atomic;
 use super::highlight::Highlight;
 
 /// Why highlights could not be read or saved.
@@ -154,6 +154,7 @@ impl HighlightStore {
             path: self.dir.clone(),
             source,
         })?;
+        atomic::remove_stale_temps(&self.dir);
         let store = StoreFile {
             version: VERSION,
             path: path.map(Path::to_path_buf),
@@ -194,19 +195,13 @@ fn path_key(path: &Path) -> String {
         .into_owned()
 }
 
-/// Writes to a temporary file in the same folder, flushes it, then renames it into place.
+/// [`atomic::write_atomically`] with the error saying which highlights file failed.
 pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let err = |source| StoreError::Io {
+    atomic::write_atomically(target, bytes).map_err(|source| StoreError::Io {
         action: "save",
         path: target.to_path_buf(),
         source,
-    };
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
-    tmp.write_all(bytes).map_err(err)?;
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(target).map_err(|e| err(e.error))?;
-    Ok(())
+    })
 }
 
 /// Renames an unreadable file to `NAME.damaged-N.json` so nothing overwrites it.

@@ -20,6 +20,22 @@ pub struct SynthArgs {
     /// Where to write it.
     #[arg(long)]
     pub out: PathBuf,
+    /// What the text looks like.
+    #[arg(long, value_enum, default_value_t = Shape::Paragraphs)]
+    pub shape: Shape,
+}
+
+/// Shapes of synthetic documents, each one a known hard case for layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shape {
+    /// The article's paragraphs repeated, one per line.
+    Paragraphs,
+    /// The article's paragraphs joined into one enormous paragraph.
+    OneParagraph,
+    /// One paragraph of pseudo-random Arabic, Hebrew, Latin, digits and punctuation words.
+    Mixed,
+    /// One word of Arabic letters with no space at all.
+    LongWord,
 }
 
 /// Writes a plain-text document of about `bytes` bytes made of the article's paragraphs.
@@ -29,9 +45,55 @@ pub fn synth(args: &SynthArgs) -> anyhow::Result<()> {
     anyhow::ensure!(!paragraphs.is_empty(), "the article has no paragraphs");
     let mut text = format!("{}\n\n", doc.title);
     let mut i = 0;
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    const ALPHABETS: [&[char]; 5] = [
+        &[
+            'ا', 'ب', 'ت', 'ث', 'ج', 'ح', 'د', 'ر', 'س', 'ع', 'ف', 'ق', 'ك', 'ل', 'م', 'ن', 'ه',
+            'و', 'ي',
+        ],
+        &[
+            'א', 'ב', 'ג', 'ד', 'ה', 'ו', 'ז', 'ח', 'ט', 'י', 'כ', 'ל', 'מ', 'נ', 'ס', 'ע', 'פ',
+            'צ', 'ק', 'ר', 'ש', 'ת',
+        ],
+        &[
+            'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'r', 's',
+            't', 'u',
+        ],
+        &[
+            '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '٠', '١', '٢', '٣', '٤', '٥',
+        ],
+        &[
+            '.', '؛', '،', '(', ')', '«', '»', '-', '!', '؟', ':', '"', '%',
+        ],
+    ];
     while text.len() < args.bytes {
-        text.push_str(paragraphs[i % paragraphs.len()]);
-        text.push('\n');
+        match args.shape {
+            Shape::Paragraphs => {
+                text.push_str(paragraphs[i % paragraphs.len()]);
+                text.push('\n');
+            }
+            Shape::OneParagraph => {
+                text.push_str(paragraphs[i % paragraphs.len()]);
+                text.push(' ');
+            }
+            Shape::Mixed => {
+                let alphabet = ALPHABETS[(next() % 5) as usize];
+                for _ in 0..1 + next() % 8 {
+                    text.push(alphabet[(next() % alphabet.len() as u64) as usize]);
+                }
+                text.push(' ');
+            }
+            Shape::LongWord => {
+                let letters = ALPHABETS[0];
+                text.push(letters[(next() % letters.len() as u64) as usize]);
+            }
+        }
         i += 1;
     }
     std::fs::write(&args.out, text)
@@ -86,8 +148,10 @@ pub fn bench_scroll(args: &ScrollArgs) -> anyhow::Result<()> {
             ..Default::default()
         };
         let start = cpu_time::ThreadTime::now();
-        let output = ctx.run_ui(input, |ui| app.frame(ui));
+        let mut output = ctx.run_ui(input, |ui| app.frame(ui));
         let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
+        // No GPU here to upload textures to: drop the uploads (egui panics on unhandled ones).
+        output.textures_delta.clear();
         start.elapsed()
     };
     for _ in 0..3 {

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use html5gum::{DefaultEmitter, State, Token, Tokenizer};
 
 use super::model::{Block as DocBlock, Direction, Document};
+use super::readability;
 use super::text_buf::{TextBuf, collapse};
 
 /// How much of the page to keep.
@@ -27,7 +28,7 @@ pub fn parse_html(text: &str) -> Document {
 
 /// What an element means to the extractor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     /// Text inside is never shown (script, style, forms…).
     Hidden,
     /// Page furniture dropped in `Page` mode (nav, header, footer, aside).
@@ -104,7 +105,7 @@ fn is_void(name: &str) -> bool {
 }
 
 /// Class and id words of page furniture around an article (after Readability's list).
-const UNLIKELY: [&str; 24] = [
+const UNLIKELY: [&str; 33] = [
     "byline",
     "dateline",
     "author",
@@ -129,14 +130,83 @@ const UNLIKELY: [&str; 24] = [
     "header",
     "menu",
     "tags",
+    "replies",
+    "disqus",
+    "community",
+    "remark",
+    "shoutbox",
+    "skyscraper",
+    "agegate",
+    "skip-link",
+    "skiplink",
 ];
 /// Words that make a class or id a likely content container after all.
 const LIKELY: [&str; 5] = ["content", "main", "body", "column", "story"];
 
+/// Readability's weight of a `class` or `id` value: content-like names +25, furniture −25.
+fn class_weight(value: &str) -> i8 {
+    const NEGATIVE: [&str; 24] = [
+        "hidden",
+        "banner",
+        "combx",
+        "comment",
+        "com-",
+        "contact",
+        "footer",
+        "gdpr",
+        "masthead",
+        "media",
+        "meta",
+        "outbrain",
+        "promo",
+        "related",
+        "scroll",
+        "share",
+        "shoutbox",
+        "sidebar",
+        "skyscraper",
+        "sponsor",
+        "shopping",
+        "tags",
+        "widget",
+        "skip",
+    ];
+    const POSITIVE: [&str; 13] = [
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
+        "blog", "story", "chapter",
+    ];
+    let value = value.to_ascii_lowercase();
+    let mut weight = 0;
+    if NEGATIVE.iter().any(|w| value.contains(w)) {
+        weight -= 25;
+    }
+    if POSITIVE.iter().any(|w| value.contains(w))
+        && !NEVER_CONTENT.iter().any(|w| value.contains(w))
+    {
+        weight += 25;
+    }
+    weight
+}
+
+/// Readability's starting score of an element by its tag.
+fn tag_score(name: &str) -> i8 {
+    match name {
+        "div" => 5,
+        "pre" | "td" | "blockquote" => 3,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5,
+        _ => 0,
+    }
+}
+
+/// Words that name reader comments: never the article, even as `comments-content`.
+const NEVER_CONTENT: [&str; 4] = ["comment", "disqus", "replies", "respond"];
+
 /// Whether a `class` or `id` value names page furniture.
 fn is_unlikely(value: &str) -> bool {
     let value = value.to_ascii_lowercase();
-    UNLIKELY.iter().any(|w| value.contains(w)) && !LIKELY.iter().any(|w| value.contains(w))
+    NEVER_CONTENT.iter().any(|w| value.contains(w))
+        || UNLIKELY.iter().any(|w| value.contains(w)) && !LIKELY.iter().any(|w| value.contains(w))
 }
 
 /// Start tags that implicitly close an open `<p>`.
@@ -153,7 +223,7 @@ fn closes_p(name: &str, kind: Kind) -> bool {
     )
 }
 
-const NO_PARENT: usize = usize::MAX;
+pub(super) const NO_PARENT: usize = usize::MAX;
 
 /// Deepest nesting tracked; deeper elements are read as part of the deepest one (browsers cap at 512).
 const MAX_DEPTH: usize = 1024;
@@ -162,15 +232,21 @@ const MAX_DEPTH: usize = 1024;
 const MAX_NODES: usize = 1_000_000;
 
 /// One element seen in the page (kept after it closes, for choosing the main content).
-struct Node {
-    parent: usize,
-    kind: Kind,
+pub(super) struct Node {
+    /// The enclosing element (`NO_PARENT` at the top).
+    pub(super) parent: usize,
+    /// What the element means.
+    pub(super) kind: Kind,
     /// Index of the first block produced inside the element.
-    first_block: usize,
+    pub(super) first_block: usize,
     /// One past the last block produced inside it.
-    end_block: usize,
+    pub(super) end_block: usize,
     lang: Option<Box<str>>,
     dir: Option<Direction>,
+    /// Readability's starting score for the tag (`div` +5, lists −3, headings −5…).
+    pub(super) tag_score: i8,
+    /// +25 for content-like class and id names, −25 for furniture-like ones.
+    pub(super) class_weight: i8,
 }
 
 /// An element still open.
@@ -184,10 +260,21 @@ struct Open {
 }
 
 /// A run of text between block boundaries.
-struct Block {
-    text: String,
-    heading: Option<u8>,
-    node: usize,
+pub(super) struct Block {
+    /// The text, whitespace collapsed.
+    pub(super) text: String,
+    /// The heading level, for a heading.
+    pub(super) heading: Option<u8>,
+    /// The innermost element open when the text ended.
+    pub(super) node: usize,
+    /// Letters and other non-space characters.
+    pub(super) chars: usize,
+    /// How many of them are inside links.
+    pub(super) link_chars: usize,
+    /// Commas (Latin and Arabic).
+    pub(super) commas: usize,
+    /// Inside an element whose class or id names page furniture.
+    pub(super) classed: bool,
 }
 
 struct Extractor {
@@ -204,8 +291,14 @@ struct Extractor {
     title_tag: Option<String>,
     title_buf: TextBuf,
     og_title: Option<String>,
-    /// Open elements whose class or id names page furniture.
+    /// Open block elements whose class or id names page furniture.
     classed: usize,
+    /// Open inline elements whose class or id names page furniture (their text is dropped).
+    classed_inline: usize,
+    /// Non-space characters of the pending text inside links.
+    buf_link_chars: usize,
+    /// The pending text came from a furniture-classed block.
+    buf_classed: bool,
     /// Hidden or furniture elements opened beyond `MAX_DEPTH`, by name (only counted).
     overflow: HashMap<Box<str>, usize>,
     /// The `<body>` element, else `<html>`: where a page declares its language and direction.
@@ -229,6 +322,9 @@ pub(crate) fn extract(text: &str, mode: HtmlMode) -> Document {
         title_buf: TextBuf::default(),
         og_title: None,
         classed: 0,
+        classed_inline: 0,
+        buf_link_chars: 0,
+        buf_classed: false,
         overflow: HashMap::new(),
         root: None,
     };
@@ -245,19 +341,17 @@ pub(crate) fn extract(text: &str, mode: HtmlMode) -> Document {
                         .get(key.as_bytes())
                         .map(|v| String::from_utf8_lossy(&v.value).into_owned())
                 };
+                let names = [attr("class"), attr("id")];
                 let attrs = Attrs {
-                    unlikely: [attr("class"), attr("id")]
-                        .iter()
-                        .flatten()
-                        .any(|v| is_unlikely(v)),
+                    unlikely: names.iter().flatten().any(|v| is_unlikely(v)),
+                    class_weight: names.iter().flatten().map(|v| class_weight(v)).sum(),
                     lang: attr("lang").or_else(|| attr("xml:lang")),
                     dir: attr("dir"),
                     hidden: attr("hidden").is_some()
                         || attr("aria-hidden").is_some_and(|v| v.trim() == "true")
                         || attr("style").is_some_and(|v| {
-                            v.to_ascii_lowercase()
-                                .replace(' ', "")
-                                .contains("display:none")
+                            let style = v.to_ascii_lowercase().replace(' ', "");
+                            style.contains("display:none") || style.contains("visibility:hidden")
                         }),
                 };
                 if name == "meta" {
@@ -291,6 +385,8 @@ pub(crate) fn extract(text: &str, mode: HtmlMode) -> Document {
 struct Attrs {
     /// The class or id names page furniture (byline, share bar, related links…).
     unlikely: bool,
+    /// Readability's class weight of the class and id.
+    class_weight: i8,
     lang: Option<String>,
     dir: Option<String>,
     hidden: bool,
@@ -349,6 +445,8 @@ impl Extractor {
                     .filter(|l| !l.is_empty())
                     .map(Box::from),
                 dir: attrs.dir.as_deref().and_then(Direction::from_html_dir),
+                tag_score: tag_score(name),
+                class_weight: attrs.class_weight,
             });
             self.nodes.len() - 1
         } else {
@@ -368,7 +466,11 @@ impl Extractor {
             && matches!(kind, Kind::Leaf | Kind::Block | Kind::Inline)
             && !matches!(name, "body" | "html");
         if classed {
-            self.classed += 1;
+            if kind == Kind::Inline {
+                self.classed_inline += 1;
+            } else {
+                self.classed += 1;
+            }
         }
         if kind == Kind::Heading {
             self.headings
@@ -445,7 +547,11 @@ impl Extractor {
                 self.hidden = self.hidden.saturating_sub(1);
             }
             if open.classed {
-                self.classed = self.classed.saturating_sub(1);
+                if kind == Kind::Inline {
+                    self.classed_inline = self.classed_inline.saturating_sub(1);
+                } else {
+                    self.classed = self.classed.saturating_sub(1);
+                }
             }
             if kind == Kind::Heading {
                 self.headings.pop();
@@ -467,9 +573,16 @@ impl Extractor {
         if self.hidden > 0 || (self.furniture > 0 && self.mode == HtmlMode::Page) {
             return;
         }
-        // Headings inside a byline or header block may still be the article's headline.
-        if self.classed > 0 && self.headings.is_empty() {
-            return;
+        // Headings inside a byline or header block may still be the article's headline;
+        // other text there is kept aside, used only when the page has nothing better.
+        if (self.classed > 0 || self.classed_inline > 0) && self.headings.is_empty() {
+            if self.classed_inline > 0 {
+                return;
+            }
+            self.buf_classed = true;
+        }
+        if self.count("a") > 0 {
+            self.buf_link_chars += s.chars().filter(|c| !c.is_whitespace()).count();
         }
         self.buf.push_str(s);
     }
@@ -479,7 +592,12 @@ impl Extractor {
             return;
         }
         let text = self.buf.take();
+        let chars = text.chars().filter(|c| !c.is_whitespace()).count();
         self.blocks.push(Block {
+            chars,
+            link_chars: std::mem::take(&mut self.buf_link_chars).min(chars),
+            commas: text.chars().filter(|c| matches!(c, ',' | '،')).count(),
+            classed: std::mem::take(&mut self.buf_classed),
             text,
             heading: self.headings.last().copied(),
             node: self.stack.last().map_or(NO_PARENT, |o| o.node),
@@ -497,23 +615,28 @@ impl Extractor {
                 n.end_block = total;
             }
         }
-        let content = match self.mode {
-            HtmlMode::Page => self.main_content(),
+        let choice = match self.mode {
+            HtmlMode::Page => readability::main_content(&self.nodes, &self.blocks),
             HtmlMode::Whole => None,
         };
-        let range = content
-            .and_then(|id| self.nodes.get(id))
-            .map_or(0..total, |n| n.first_block..n.end_block);
+        let content = choice.as_ref().and_then(|c| c.node);
+        let chosen: Vec<usize> = match choice {
+            Some(choice) => choice.blocks,
+            None => (0..total)
+                .filter(|&i| self.blocks.get(i).is_some_and(|b| !b.classed))
+                .collect(),
+        };
         let (language, direction) = self.lang_dir(content);
         let all = &self.blocks;
-        let blocks = all.get(range).unwrap_or_default();
-        let text_of = |b: &Block| b.text.clone();
+        let blocks: Vec<&Block> = chosen.iter().filter_map(|&i| all.get(i)).collect();
+        let text_of = |b: &&Block| b.text.clone();
+        let text_of_any = |b: &Block| b.text.clone();
         let title = match self.mode {
             HtmlMode::Page => self
                 .og_title
                 .clone()
                 .or_else(|| blocks.iter().find(|b| b.heading == Some(1)).map(text_of))
-                .or_else(|| all.iter().find(|b| b.heading == Some(1)).map(text_of))
+                .or_else(|| all.iter().find(|b| b.heading == Some(1)).map(text_of_any))
                 .or_else(|| self.title_tag.clone().filter(|t| !t.is_empty()))
                 .or_else(|| blocks.iter().find(|b| b.heading.is_some()).map(text_of)),
             HtmlMode::Whole => blocks
@@ -530,65 +653,7 @@ impl Extractor {
                 .position(|b| b.heading.is_some() && (b.text == title || title.contains(&b.text))),
             _ => None,
         };
-        assemble(title, blocks, skip, language, direction)
-    }
-
-    /// The element holding the article: an `<article>`, else `<main>`, else the block with most paragraph text.
-    fn main_content(&self) -> Option<usize> {
-        let mut prefix = Vec::with_capacity(self.blocks.len() + 1);
-        prefix.push(0usize);
-        for b in &self.blocks {
-            let len = if b.heading.is_some() { 0 } else { b.text.len() };
-            prefix.push(prefix.last().copied().unwrap_or(0) + len);
-        }
-        let text_in = |n: &Node| {
-            prefix
-                .get(n.end_block)
-                .copied()
-                .unwrap_or(0)
-                .saturating_sub(prefix.get(n.first_block).copied().unwrap_or(0))
-        };
-        for wanted in [Kind::Article, Kind::Main] {
-            let best = self
-                .nodes
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| n.kind == wanted)
-                .map(|(i, n)| (text_in(n), i))
-                .max_by_key(|&(len, i)| (len, std::cmp::Reverse(i)));
-            if let Some((len, i)) = best
-                && len > 0
-            {
-                return Some(i);
-            }
-        }
-        let mut score = vec![0usize; self.nodes.len()];
-        for b in &self.blocks {
-            if b.heading.is_some() {
-                continue;
-            }
-            let mut holder = b.node;
-            if let Some(n) = self.nodes.get(holder)
-                && matches!(n.kind, Kind::Leaf | Kind::Inline)
-            {
-                holder = n.parent;
-            }
-            let Some(n) = self.nodes.get(holder) else {
-                continue;
-            };
-            if let Some(s) = score.get_mut(holder) {
-                *s += b.text.len();
-            }
-            if let Some(s) = score.get_mut(n.parent) {
-                *s += b.text.len() / 2;
-            }
-        }
-        score
-            .iter()
-            .enumerate()
-            .filter(|&(_, &s)| s > 0)
-            .max_by_key(|&(i, &s)| (s, std::cmp::Reverse(i)))
-            .map(|(i, _)| i)
+        assemble(title, &blocks, skip, language, direction)
     }
 
     /// The nearest declared language and direction, from the content element up to `<html>`.
@@ -625,7 +690,7 @@ impl Extractor {
 /// Builds the document from blocks, dropping the block at `skip` (the headline).
 fn assemble(
     title: String,
-    blocks: &[Block],
+    blocks: &[&Block],
     skip: Option<usize>,
     language: Option<String>,
     direction: Option<Direction>,

@@ -15,6 +15,7 @@ pub mod model;
 pub mod options;
 pub mod plain_text;
 mod read_file;
+mod readability;
 mod text_buf;
 pub mod warning;
 mod xml;

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use cosmic_text::{CacheKey, FontSystem, SwashCache, SwashContent};
 use egui::{Color32, ColorImage, Context, Rect, TextureHandle, TextureOptions, pos2, vec2};
 
-/// Side of the square atlas texture, in pixels.
+/// Side of the square atlas texture at first, in pixels: a short article's glyphs fit in it.
+const FIRST_SIZE: usize = 512;
+/// Largest side the atlas grows to (16 MB of RGBA); beyond it, a full atlas starts over.
 const ATLAS_SIZE: usize = 2048;
 
 /// Where a rasterised glyph sits in the atlas and how to place it.
@@ -26,6 +28,10 @@ pub struct AtlasGlyph {
 /// Rasterises glyphs on demand and packs them into one texture with partial updates.
 pub struct GlyphAtlas {
     texture: Option<TextureHandle>,
+    /// Side of the texture in pixels; it doubles, up to `ATLAS_SIZE`, when glyphs no longer fit.
+    size: usize,
+    /// The context the texture lives in (to make a bigger one).
+    ctx: Option<Context>,
     swash: SwashCache,
     entries: HashMap<CacheKey, Option<AtlasGlyph>>,
     shelf_x: usize,
@@ -46,6 +52,8 @@ impl Default for GlyphAtlas {
     fn default() -> Self {
         Self {
             texture: None,
+            size: FIRST_SIZE,
+            ctx: None,
             swash: SwashCache::new(),
             entries: HashMap::new(),
             shelf_x: 0,
@@ -65,10 +73,9 @@ impl GlyphAtlas {
             self.clear();
         }
         if self.texture.is_none() {
-            let blank = ColorImage::filled([ATLAS_SIZE, ATLAS_SIZE], Color32::TRANSPARENT);
-            self.texture =
-                Some(ctx.load_texture("qari-glyph-atlas", blank, TextureOptions::NEAREST));
+            self.texture = Some(new_texture(ctx, self.size));
         }
+        self.ctx = Some(ctx.clone());
     }
 
     /// Forgets every glyph (the font system changed, so font ids mean other fonts).
@@ -107,7 +114,7 @@ impl GlyphAtlas {
             image.placement.width as usize,
             image.placement.height as usize,
         );
-        if w == 0 || h == 0 || w > ATLAS_SIZE || h > ATLAS_SIZE {
+        if w == 0 || h == 0 || w >= ATLAS_SIZE || h >= ATLAS_SIZE {
             return None;
         }
         let (pixels, colored): (Vec<Color32>, bool) = match image.content {
@@ -147,7 +154,7 @@ impl GlyphAtlas {
             ColorImage::new([w, h], pixels),
             TextureOptions::NEAREST,
         );
-        let s = ATLAS_SIZE as f32;
+        let s = self.size as f32;
         Some(AtlasGlyph {
             uv: Rect::from_min_size(
                 pos2(x as f32 / s, y as f32 / s),
@@ -160,20 +167,48 @@ impl GlyphAtlas {
         })
     }
 
-    /// Shelf packing with a one-pixel gutter; a full atlas starts over.
+    /// Shelf packing with a one-pixel gutter; a full atlas grows, or at its largest starts over.
     fn allocate(&mut self, w: usize, h: usize) -> Option<[usize; 2]> {
-        if self.shelf_x + w + 1 > ATLAS_SIZE {
+        if w + 1 > self.size || h + 1 > self.size {
+            self.grow();
+        }
+        if self.shelf_x + w + 1 > self.size {
             self.shelf_y += self.shelf_h + 1;
             self.shelf_x = 0;
             self.shelf_h = 0;
         }
-        if self.shelf_y + h + 1 > ATLAS_SIZE {
+        if self.shelf_y + h + 1 > self.size {
             // Glyphs already placed this frame keep their pixels until overwritten next frame.
+            self.grow();
             self.clear();
+        }
+        if w + 1 > self.size || h + 1 > self.size {
+            return None;
         }
         let at = [self.shelf_x, self.shelf_y];
         self.shelf_x += w + 1;
         self.shelf_h = self.shelf_h.max(h);
         Some(at)
     }
+
+    /// Doubles the texture (up to `ATLAS_SIZE`); glyphs are placed afresh in the new one,
+    /// and the frame drawn meanwhile is redrawn.
+    fn grow(&mut self) {
+        if self.size >= ATLAS_SIZE {
+            return;
+        }
+        let Some(ctx) = self.ctx.clone() else {
+            return;
+        };
+        self.size = (self.size * 2).min(ATLAS_SIZE);
+        self.texture = Some(new_texture(&ctx, self.size));
+        self.clear();
+        ctx.request_repaint();
+    }
+}
+
+/// A blank square texture for glyphs.
+fn new_texture(ctx: &Context, size: usize) -> TextureHandle {
+    let blank = ColorImage::filled([size, size], Color32::TRANSPARENT);
+    ctx.load_texture("qari-glyph-atlas", blank, TextureOptions::NEAREST)
 }

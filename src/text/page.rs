@@ -153,6 +153,9 @@ pub struct Page {
 /// Blocks kept laid out beyond the visible ones before the cache is trimmed.
 const CACHE_LIMIT: usize = 1500;
 
+/// How far below what the screen asks a long paragraph is laid out at first, in points.
+const LAZY_AHEAD: f32 = 2000.0;
+
 impl Page {
     /// The page for a document: its title, then each section's heading and paragraphs.
     pub fn new(doc: &Document) -> Self {
@@ -265,7 +268,7 @@ impl Page {
             .saturating_sub(1)
     }
 
-    /// Lays out (or takes from the cache) one block.
+    /// Lays out (or takes from the cache) one whole block.
     pub fn layout(
         &mut self,
         engine: &mut LayoutEngine,
@@ -273,32 +276,63 @@ impl Page {
         width: f32,
         index: usize,
     ) -> Arc<ParagraphLayout> {
+        self.layout_down_to(engine, style, width, index, f32::INFINITY)
+    }
+
+    /// Lays out a block at least down to `need` points from its top (a long paragraph's
+    /// further lines wait until they come into view).
+    fn layout_down_to(
+        &mut self,
+        engine: &mut LayoutEngine,
+        style: &PageStyle,
+        width: f32,
+        index: usize,
+        need: f32,
+    ) -> Arc<ParagraphLayout> {
         self.prepare(style, width);
-        if let Some(l) = self.cache.get(&index) {
-            return l.clone();
-        }
-        let block = &self.blocks[index];
-        let text = if style.show_diacritics {
-            std::borrow::Cow::Borrowed(block.text.as_str())
-        } else {
-            std::borrow::Cow::Owned(hide_diacritics(&block.text))
+        let kind = self.blocks[index].kind;
+        let text_style = style.style_for(kind);
+        let layout = match self.cache.remove(&index) {
+            Some(l) if l.resume.is_none() || l.height >= need => {
+                self.cache.insert(index, l.clone());
+                return l;
+            }
+            // Laid out in part: go on below, in place when no one else holds the layout.
+            Some(l) => {
+                let mut more = Arc::try_unwrap(l).unwrap_or_else(|shared| (*shared).clone());
+                engine.extend_in_place(&mut more, &text_style, need + LAZY_AHEAD);
+                Arc::new(more)
+            }
+            None => {
+                let block = &self.blocks[index];
+                let text = if style.show_diacritics {
+                    std::borrow::Cow::Borrowed(block.text.as_str())
+                } else {
+                    std::borrow::Cow::Owned(hide_diacritics(&block.text))
+                };
+                Arc::new(engine.layout_until(&text, &text_style, width, need + LAZY_AHEAD))
+            }
         };
-        let layout = Arc::new(engine.layout(&text, &style.style_for(block.kind), width));
-        let h = layout.height + style.gap_after(block.kind);
+        let rest = layout.resume.map_or(0.0, |r| {
+            let chars = layout.char_len().saturating_sub(r.char) as f32;
+            let lines = (chars * self.advance_per_char_em * text_style.size / width).ceil();
+            lines * text_style.size * text_style.line_height
+        });
+        let h = layout.height + rest + style.gap_after(kind);
         if (self.heights[index] - h).abs() > 0.01 {
             self.heights[index] = h;
             self.tops_dirty = true;
         }
         if !self.measured[index] {
             self.measured[index] = true;
-            self.learn_advance(&layout, style.style_for(block.kind).size);
+            self.learn_advance(&layout, text_style.size);
         }
         self.cache.insert(index, layout.clone());
         layout
     }
 
     fn learn_advance(&mut self, layout: &ParagraphLayout, size: f32) {
-        let chars = layout.char_len();
+        let chars = layout.resume.map_or(layout.char_len(), |r| r.char);
         if chars < 40 || layout.lines.len() < 2 {
             return;
         }
@@ -323,7 +357,8 @@ impl Page {
         let mut range = self.range_between(y0, y1);
         for _ in 0..4 {
             for i in range.clone() {
-                self.layout(engine, style, width, i);
+                let need = y1 - self.top_of(i);
+                self.layout_down_to(engine, style, width, i, need);
             }
             let again = self.range_between(y0, y1);
             if again == range {

@@ -24,13 +24,38 @@ pub fn add_paragraph(
     origin: Pos2,
     color: Color32,
 ) {
+    add_paragraph_within(
+        mesh,
+        atlas,
+        engine,
+        layout,
+        origin,
+        color,
+        f32::NEG_INFINITY..f32::INFINITY,
+    );
+}
+
+/// Adds only the lines of a paragraph that reach into the screen heights `visible`, so a
+/// paragraph thousands of lines long costs what the screen shows.
+pub fn add_paragraph_within(
+    mesh: &mut Mesh,
+    atlas: &mut GlyphAtlas,
+    engine: &mut LayoutEngine,
+    layout: &ParagraphLayout,
+    origin: Pos2,
+    color: Color32,
+    visible: std::ops::Range<f32>,
+) {
     let ppp = atlas.pixels_per_point();
     if ppp <= 0.0 {
         return;
     }
     let ox = (origin.x * ppp).round();
     let oy = (origin.y * ppp).round();
-    for line in &layout.lines {
+    let lines = &layout.lines;
+    let first = lines.partition_point(|l| origin.y + l.top + l.height < visible.start);
+    let end = lines.partition_point(|l| origin.y + l.top <= visible.end);
+    for line in lines.get(first..end.max(first)).unwrap_or_default() {
         for glyph in &line.glyphs {
             let physical = glyph.inner.physical((ox, oy + line.baseline * ppp), ppp);
             let Some(entry) = atlas.glyph(&mut engine.fonts, physical.cache_key) else {

@@ -120,7 +120,9 @@ pub fn render_page(
     image
 }
 
-/// Draws a laid-out paragraph with its top-left corner at `origin` (physical pixels).
+/// Draws a laid-out paragraph with its top-left corner at `origin` (physical pixels). Only
+/// the lines inside the image are drawn, as the window paints only what it shows, and each
+/// glyph is rasterised once.
 pub fn draw_paragraph(
     image: &mut Image,
     engine: &mut LayoutEngine,
@@ -131,12 +133,15 @@ pub fn draw_paragraph(
     color: Rgba,
 ) {
     let (ox, oy) = origin;
-    for line in &layout.lines {
+    let lines = &layout.lines;
+    let first = lines.partition_point(|l| oy + (l.top + l.height) * scale < 0.0);
+    let end = lines.partition_point(|l| oy + l.top * scale < image.height as f32);
+    for line in lines.get(first..end.max(first)).unwrap_or_default() {
         for glyph in &line.glyphs {
             let physical = glyph
                 .inner
                 .physical((ox, oy + line.baseline * scale), scale);
-            let Some(img) = swash.get_image_uncached(&mut engine.fonts, physical.cache_key) else {
+            let Some(img) = swash.get_image(&mut engine.fonts, physical.cache_key) else {
                 continue;
             };
             let left = physical.x + img.placement.left;

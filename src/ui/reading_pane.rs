@@ -7,7 +7,7 @@ use crate::state::keymap::{Action, Scope, action_for};
 use crate::state::reader_view::ReaderView;
 use crate::text::atlas::GlyphAtlas;
 use crate::text::page::{BlockKind, PageFrame, PlacedBlock};
-use crate::text::paint::add_paragraph;
+use crate::text::paint::add_paragraph_within;
 use crate::text::theme::Rgba;
 use crate::text::{LayoutEngine, Page, PageStyle, TextSystem, Theme};
 
@@ -93,7 +93,16 @@ pub fn reading_pane(
         paint_marks(ui, &placed, &frame, origin, marks, true);
         paint_selection(ui, view, &placed, &frame, origin, color(palette.selection));
         let colors = (palette.text, palette.heading);
-        if let Some(mesh) = text_mesh(atlas, engine, &placed, &view.page, &frame, origin, colors) {
+        if let Some(mesh) = text_mesh(
+            atlas,
+            engine,
+            &placed,
+            &view.page,
+            &frame,
+            origin,
+            colors,
+            ui.clip_rect(),
+        ) {
             ui.painter().add(mesh);
         }
         paint_marks(ui, &placed, &frame, origin, marks, false);
@@ -498,7 +507,11 @@ fn expose_blocks(
     }
 }
 
-/// Builds one mesh with every visible block's glyphs.
+/// Builds one mesh with the glyphs of every visible block's lines inside `clip`.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the pane's drawing state, passed as the other drawing helpers take it"
+)]
 pub fn text_mesh(
     atlas: &mut GlyphAtlas,
     engine: &mut LayoutEngine,
@@ -507,6 +520,7 @@ pub fn text_mesh(
     frame: &PageFrame,
     origin: Pos2,
     palette: (Rgba, Rgba),
+    clip: Rect,
 ) -> Option<Mesh> {
     let mut mesh = Mesh::with_texture(atlas.texture_id()?);
     for block in placed {
@@ -514,13 +528,14 @@ pub fn text_mesh(
             BlockKind::Paragraph(_) => palette.0,
             _ => palette.1,
         };
-        add_paragraph(
+        add_paragraph_within(
             &mut mesh,
             atlas,
             engine,
             &block.layout,
             block_origin(block, frame, origin),
             color(c),
+            clip.top()..clip.bottom(),
         );
     }
     Some(mesh)
