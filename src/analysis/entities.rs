@@ -289,6 +289,13 @@ pub fn make_mention(
     {
         return None;
     }
+    // A person's name stops at the name: "بلير لمحطة", "فلان للإذاعة" — a last word that is
+    // ل + a common word (or لل + anything) is the preposition phrase after it.
+    if kind == EntityKind::Person {
+        while b > a + 1 && is_prepositional_tail(para.raw(b - 1), gaz) {
+            b -= 1;
+        }
+    }
     let first = para.tokens[a];
     let mut k = clitic_len(first.text(para.text), gaz);
     if k >= first.len() {
@@ -322,6 +329,56 @@ pub fn make_mention(
         key,
         priority,
     })
+}
+
+/// "لمحطة", "للإذاعة", "للصحفيين": ل + a common word, or the contraction لل.
+fn is_prepositional_tail(raw: &str, gaz: &Gazetteer) -> bool {
+    let n = normalize(raw);
+    let Some(rest) = n.strip_prefix('ل') else {
+        return false;
+    };
+    rest.starts_with('ل') || (rest.chars().count() >= 3 && gaz.word(rest) & class::COMMON != 0)
+}
+
+/// Undoes a clitic split when the whole word is itself a name part in this document: "بلير"
+/// is not ب + "لير" once "توني بلير" was read (a later word of a multi-word name is never
+/// split). Only non-definite splits are reconsidered (بالعراق stays ب + العراق).
+fn restore_document_names(paras: &[TaggedParagraph], mentions: &mut [RawMention]) {
+    let mut parts: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for m in mentions.iter() {
+        if m.kind != EntityKind::Person || m.tokens.len() < 2 {
+            continue;
+        }
+        if let Some(para) = paras.get(m.paragraph) {
+            for t in m.tokens.start + 1..m.tokens.end {
+                parts.insert(normalize(para.raw(t)));
+            }
+        }
+    }
+    if parts.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        let Some(para) = paras.get(m.paragraph) else {
+            continue;
+        };
+        let Some(first) = para.tokens.get(m.tokens.start) else {
+            continue;
+        };
+        let raw = para.raw(m.tokens.start);
+        if m.start == first.start || split_clitics(raw).definite || !parts.contains(&normalize(raw))
+        {
+            continue;
+        }
+        let Some(last) = para.tokens.get(m.tokens.end - 1) else {
+            continue;
+        };
+        if let Some(text) = para.text.get(first.byte_start..last.byte_end) {
+            m.start = first.start;
+            m.name = text.replace('_', " ");
+            m.key = normalize(&m.name);
+        }
+    }
 }
 
 const QUOTE_MARKS: &[&str] = &["\"", "«", "»", "“", "”", "„"];
@@ -467,9 +524,12 @@ pub fn find_mentions(paras: &[TaggedParagraph], gaz: &Gazetteer) -> Vec<RawMenti
         cands.extend(gazetteer_places(para, p, gaz));
     }
     let mut kept = resolve_overlaps(cands, paras.len());
+    restore_document_names(paras, &mut kept);
     let extra = propagate(paras, &kept, gaz);
     kept.extend(extra);
-    resolve_overlaps(kept, paras.len())
+    let mut out = resolve_overlaps(kept, paras.len());
+    restore_document_names(paras, &mut out);
+    out
 }
 
 fn resolve_overlaps(mut cands: Vec<RawMention>, n_paras: usize) -> Vec<RawMention> {
@@ -480,16 +540,24 @@ fn resolve_overlaps(mut cands: Vec<RawMention>, n_paras: usize) -> Vec<RawMentio
             .then(x.paragraph.cmp(&y.paragraph))
             .then(x.start.cmp(&y.start))
     });
-    let mut by_para: Vec<Vec<RawMention>> = vec![Vec::new(); n_paras];
+    // Kept spans per paragraph, disjoint, by start → end: an overlap check is one lookup
+    // (linear-logarithmic, not quadratic, in a paragraph's mentions).
+    let mut by_para: Vec<std::collections::BTreeMap<usize, usize>> =
+        vec![std::collections::BTreeMap::new(); n_paras];
+    let mut out: Vec<RawMention> = Vec::new();
     for m in cands {
-        let Some(list) = by_para.get_mut(m.paragraph) else {
+        let Some(spans) = by_para.get_mut(m.paragraph) else {
             continue;
         };
-        if list.iter().all(|o| m.end <= o.start || m.start >= o.end) {
-            list.push(m);
+        let clash = spans
+            .range(..m.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > m.start);
+        if !clash {
+            spans.insert(m.start, m.end);
+            out.push(m);
         }
     }
-    let mut out: Vec<RawMention> = by_para.into_iter().flatten().collect();
     out.sort_by_key(|m| (m.paragraph, m.start));
     out
 }
