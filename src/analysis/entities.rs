@@ -331,9 +331,14 @@ pub fn make_mention(
     })
 }
 
-/// "لمحطة", "للإذاعة", "للصحفيين": ل + a common word, or the contraction لل.
+/// "لمحطة", "للإذاعة", "للصحفيين": ل + a common word, or the contraction لل; or a
+/// conjunction (بأن، لأن).
 fn is_prepositional_tail(raw: &str, gaz: &Gazetteer) -> bool {
     let n = normalize(raw);
+    // "غريب بأن", "فلان لأن": a conjunction after the name.
+    if matches!(n.as_str(), "بان" | "بانه" | "بانها" | "لان" | "وان" | "فان" | "ان" | "انه" | "انها") {
+        return true;
+    }
     let Some(rest) = n.strip_prefix('ل') else {
         return false;
     };

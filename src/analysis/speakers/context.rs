@@ -251,7 +251,7 @@ impl<'a> Context<'a> {
                 .is_some_and(|t| t.kind == TokenKind::Word)
         {
             let n = normalize(para.raw(end_tok));
-            let fits = if definite {
+            let fits = if definite || !soft_title {
                 n.starts_with("ال") && !FUNCTION_WORDS.contains(&n.as_str())
             } else {
                 !n.starts_with("ال") && (n.ends_with('ي') || n.ends_with("يه")) && n.chars().count() >= 3

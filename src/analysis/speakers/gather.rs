@@ -159,17 +159,32 @@ fn before_cue(ctx: &Context, p: usize, v: usize, c: Cue, open_tok: usize, out: &
                     }
                 }
             }
-            if let Some(s) = statement_after(ctx, p, v, open_tok, c.gender) {
-                push(ctx, out, s, Source::Statement, c.gender);
-            } else if let Some(s) = ctx.subject_after(p, v, open_tok, c.gender) {
-                push(ctx, out, s, Source::Subject, c.gender);
-            }
+            let subject = if let Some(s) = statement_after(ctx, p, v, open_tok, c.gender) {
+                Some((s, Source::Statement))
+            } else {
+                ctx.subject_after(p, v, open_tok, c.gender)
+                    .map(|s| (s, Source::Subject))
+            };
             // "وقالت زوجة أحد المتهمين وتدعى X للصحفيين:": a person named between the verb
-            // and the quote, close to the verb.
-            if let Some(mi) = ctx.person_within(p, v + 1, open_tok, 6)
-                && let Some(s) = ctx.speaker_from_mention(mi, c.gender)
-            {
-                push(ctx, out, s, Source::NearVerb, c.gender);
+            // and the quote, close to the verb — further when a role phrase leads up to it
+            // ("واعلن المسؤول في قطاع السياحة في جزيرة كيش … X «…»"), and then the person
+            // is who the role describes.
+            let role = subject.as_ref().is_some_and(|(s, _)| s.entity.is_none());
+            let near = ctx
+                .person_within(p, v + 1, open_tok, if role { 14 } else { 6 })
+                .and_then(|mi| ctx.speaker_from_mention(mi, c.gender));
+            match (subject, near) {
+                (Some((_, Source::Subject)), Some(n)) if role => {
+                    push(ctx, out, n, Source::Subject, c.gender);
+                }
+                (subject, near) => {
+                    if let Some((s, source)) = subject {
+                        push(ctx, out, s, source, c.gender);
+                    }
+                    if let Some(n) = near {
+                        push(ctx, out, n, Source::NearVerb, c.gender);
+                    }
+                }
             }
             if let Some(s) = ctx.sentence_subject_before(p, v, c.gender) {
                 push(ctx, out, s, Source::SentenceSubject, c.gender);
@@ -349,8 +364,15 @@ fn resolve_role(ctx: &Context, s: &Speaker, gender: Option<Gender>) -> Option<Sp
         return None;
     }
     let m = s.mention.as_ref()?;
+    let mut words = s.name.split_whitespace().map(|w| {
+        let n = normalize(w);
+        n.strip_prefix("ال").map(str::to_string).unwrap_or(n)
+    });
     let head = normalize(s.name.split_whitespace().next()?);
-    let bare = head.strip_prefix("ال")?;
+    let bare = head.strip_prefix("ال")?.to_string();
+    words.next();
+    // The role's other words (الرئيس *اللبناني*) must be in the introduction too.
+    let rest: Vec<String> = words.collect();
     if bare.chars().count() < 3 {
         return None;
     }
@@ -368,8 +390,16 @@ fn resolve_role(ctx: &Context, s: &Speaker, gender: Option<Gender>) -> Option<Sp
             t -= 1;
             budget -= 1;
             let w = normalize(&crate::analysis::normalize::split_clitics(para.raw(t)).with_article);
-            if w.strip_prefix("ال").unwrap_or(&w) == bare
+            let whole = normalize(para.raw(t));
+            if (w.strip_prefix("ال").unwrap_or(&w) == bare
+                || whole.strip_prefix("ال").unwrap_or(&whole) == bare)
                 && let Some(mi) = ctx.person_within(pi, t + 1, para.tokens.len(), 5)
+                && rest.iter().all(|r| {
+                    (t + 1..ctx.mentions[mi].tokens.start).any(|k| {
+                        let n = normalize(para.raw(k));
+                        n.strip_prefix("ال").unwrap_or(&n) == r.as_str()
+                    })
+                })
             {
                 return ctx.speaker_from_mention(mi, gender).map(|p| Speaker {
                     mention: s.mention.clone(),
