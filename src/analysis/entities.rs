@@ -347,7 +347,7 @@ fn is_prepositional_tail(raw: &str, gaz: &Gazetteer) -> bool {
 
 /// Undoes a clitic split when the whole word is itself a name part in this document: "بلير"
 /// is not ب + "لير" once "توني بلير" was read (a later word of a multi-word name is never
-/// split). Only non-definite splits are reconsidered (بالعراق stays ب + العراق).
+/// split; "بالاك" is not ب + "الاك" after "مايكل بالاك").
 fn restore_document_names(paras: &[TaggedParagraph], mentions: &mut [RawMention]) {
     let mut parts: std::collections::HashSet<String> = std::collections::HashSet::new();
     for m in mentions.iter() {
@@ -371,7 +371,7 @@ fn restore_document_names(paras: &[TaggedParagraph], mentions: &mut [RawMention]
             continue;
         };
         let raw = para.raw(m.tokens.start);
-        if m.start == first.start || split_clitics(raw).definite || !parts.contains(&normalize(raw))
+        if m.start == first.start || !parts.contains(&normalize(raw))
         {
             continue;
         }

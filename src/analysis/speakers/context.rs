@@ -9,7 +9,7 @@ use crate::analysis::schema::{Entity, EntityKind, Mention};
 use crate::analysis::speech::{Gender, speech_cue};
 use crate::analysis::tokens::{TokenKind, is_sentence_end};
 
-use super::formulas::{FUNCTION_WORDS, SOURCE_NOUNS};
+use super::formulas::{FUNCTION_WORDS, GOVERNING_WORDS, SOURCE_NOUNS};
 
 /// A speaker found for a quote.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,6 +148,10 @@ impl<'a> Context<'a> {
             }
             if let Some(mi) = self.index.at(p, t) {
                 let m = &self.mentions[mi];
+                // "قال مصدر أمني لفرانس برس": who is spoken to ends the subject.
+                if self.is_addressee(mi) {
+                    break;
+                }
                 let kind = self.entities.get(m.entity).map(|e| e.kind);
                 if kind == Some(EntityKind::Person) {
                     return self.speaker_from_mention(mi, gender);
@@ -281,6 +285,41 @@ impl<'a> Context<'a> {
             entity: None,
             gender,
         }
+    }
+
+    /// The mention is glued to ل (لفرانس برس، للصحفيين): who is spoken to.
+    pub(super) fn is_addressee(&self, mi: usize) -> bool {
+        let Some(m) = self.mentions.get(mi) else {
+            return false;
+        };
+        let Some(para) = self.paras.get(m.paragraph) else {
+            return false;
+        };
+        let Some(tok) = para.tokens.get(m.tokens.start) else {
+            return false;
+        };
+        tok.start < m.start && normalize(&para.slice(tok.start, m.start)).ends_with('ل')
+    }
+
+    /// Whether the mention is governed by a preposition or sits in a clause of its own after
+    /// `from` (an object or the subject of reported speech, not the speaker): a preposition
+    /// or ل/ب glued to it, or إن/أن/الذي/التي … between `from` and it.
+    pub(super) fn is_governed(&self, mi: usize, from: usize) -> bool {
+        let Some(m) = self.mentions.get(mi) else {
+            return false;
+        };
+        let Some(para) = self.paras.get(m.paragraph) else {
+            return false;
+        };
+        if let Some(tok) = para.tokens.get(m.tokens.start)
+            && tok.start < m.start
+        {
+            let glued = normalize(&para.slice(tok.start, m.start));
+            if glued.ends_with('ل') || glued.ends_with('ب') {
+                return true;
+            }
+        }
+        (from..m.tokens.start).any(|t| GOVERNING_WORDS.contains(&normalize(para.raw(t)).as_str()))
     }
 
     /// A person mention starting within `reach` words from token `from`.

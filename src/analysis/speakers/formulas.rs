@@ -79,6 +79,14 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "بدوره", "بدورها", "بالقول",
 ];
 
+/// Words after which a name is not the subject of the preceding verb: prepositions and the
+/// complementisers and relatives that open a clause of its own ("وقال إن الأخير عرض على
+/// سولانا", "الكلمة التي وجهها فلان").
+pub const GOVERNING_WORDS: &[&str] = &[
+    "ان", "بان", "انه", "انها", "لان", "الي", "علي", "عن", "مع", "من", "ضد", "بين", "لدي",
+    "الذي", "التي", "الذين", "ما", "مما", "عندما", "حين", "بعد", "قبل", "امام", "حول",
+];
+
 /// The speaker a religious formula right before the opening token names, with the token
 /// range of the words that name it.
 pub fn religious(para: &TaggedParagraph, open_tok: usize) -> Option<(&'static str, usize)> {

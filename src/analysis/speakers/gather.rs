@@ -86,7 +86,12 @@ fn gather(
         }
         if para.tokens[j].kind == TokenKind::Word {
             steps += 1;
-            if let Some(c) = speech_cue(raw) {
+            // نقل is a speech verb only as "نقل عن" (نقلوا إلى المستشفى is transport).
+            if let Some(c) = speech_cue(raw).filter(|c| {
+                !c.reporting
+                    || (j + 1..open_tok.min(j + 10))
+                        .any(|k| matches!(normalize(para.raw(k)).as_str(), "عن" | "وعن"))
+            }) {
                 cue = Some((j, c));
                 break;
             }
@@ -172,6 +177,7 @@ fn before_cue(ctx: &Context, p: usize, v: usize, c: Cue, open_tok: usize, out: &
             let role = subject.as_ref().is_some_and(|(s, _)| s.entity.is_none());
             let near = ctx
                 .person_within(p, v + 1, open_tok, if role { 14 } else { 6 })
+                .filter(|&mi| !ctx.is_governed(mi, v + 1))
                 .and_then(|mi| ctx.speaker_from_mention(mi, c.gender));
             match (subject, near) {
                 (Some((_, Source::Subject)), Some(n)) if role => {
@@ -185,6 +191,16 @@ fn before_cue(ctx: &Context, p: usize, v: usize, c: Cue, open_tok: usize, out: &
                         push(ctx, out, n, Source::NearVerb, c.gender);
                     }
                 }
+            }
+            // "وكان الرئيس الاميركي قال": the subject between كان and the verb.
+            if let Some(k) = (v.saturating_sub(6)..v).rev().find(|&k| {
+                matches!(
+                    normalize(para.raw(k)).as_str(),
+                    "كان" | "وكان" | "كانت" | "وكانت" | "فكان" | "فكانت"
+                )
+            }) && let Some(s) = ctx.subject_after(p, k, v, c.gender)
+            {
+                push(ctx, out, s, Source::Subject, c.gender);
             }
             if let Some(s) = ctx.sentence_subject_before(p, v, c.gender) {
                 push(ctx, out, s, Source::SentenceSubject, c.gender);
@@ -427,11 +443,7 @@ fn is_addressee(ctx: &Context, s: &Speaker) -> bool {
     let Some(tok) = para.tokens.get(t) else {
         return false;
     };
-    if tok.start >= m.start {
-        return false;
-    }
-    let clitics = normalize(&para.slice(tok.start, m.start));
-    clitics.ends_with('ل') || clitics.ends_with("لـ")
+    tok.start < m.start && normalize(&para.slice(tok.start, m.start)).ends_with('ل')
 }
 
 fn add_gender(c: &mut Candidate, verb: Option<Gender>) {
