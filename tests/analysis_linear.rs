@@ -99,5 +99,10 @@ fn a_single_line_article_finds_what_its_paragraphs_do() {
     let (a, b) = (analyze(&paragraphs), analyze(&single));
     assert_eq!(a.listed_quotes().count(), b.listed_quotes().count());
     let diff = output_chars(&a).abs_diff(output_chars(&b));
-    assert!(diff * 10 <= output_chars(&a), "{} vs {}", output_chars(&a), output_chars(&b));
+    assert!(
+        diff * 10 <= output_chars(&a),
+        "{} vs {}",
+        output_chars(&a),
+        output_chars(&b)
+    );
 }

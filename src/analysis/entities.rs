@@ -335,8 +335,21 @@ pub fn make_mention(
 /// conjunction (بأن، لأن).
 fn is_prepositional_tail(raw: &str, gaz: &Gazetteer) -> bool {
     let n = normalize(raw);
-    // "غريب بأن", "فلان لأن": a conjunction after the name.
-    if matches!(n.as_str(), "بان" | "بانه" | "بانها" | "لان" | "وان" | "فان" | "ان" | "انه" | "انها") {
+    // "غريب بأن", "فلان لأن": a conjunction after the name; "فلان رضي الله عنه": a formula.
+    if matches!(
+        n.as_str(),
+        "بان"
+            | "بانه"
+            | "بانها"
+            | "لان"
+            | "وان"
+            | "فان"
+            | "ان"
+            | "انه"
+            | "انها"
+            | "رضي"
+            | "رحمه"
+    ) {
         return true;
     }
     let Some(rest) = n.strip_prefix('ل') else {
@@ -371,8 +384,7 @@ fn restore_document_names(paras: &[TaggedParagraph], mentions: &mut [RawMention]
             continue;
         };
         let raw = para.raw(m.tokens.start);
-        if m.start == first.start || !parts.contains(&normalize(raw))
-        {
+        if m.start == first.start || !parts.contains(&normalize(raw)) {
             continue;
         }
         let Some(last) = para.tokens.get(m.tokens.end - 1) else {

@@ -365,6 +365,13 @@ fn colon_quotes(para: &TaggedParagraph, chars: &[char], marked: &[QuoteSpan]) ->
         if start >= chars.len() || matches!(chars[start], '"' | '«' | '“' | '”' | '„') {
             continue;
         }
+        // "قال: قال رسول الله ﷺ «…»": a marked quote opening within the first words is the
+        // quote; the colon only introduces its chain of narration.
+        if (i + 1..para.tokens.len().min(i + 9))
+            .any(|k| matches!(para.raw(k), "\"" | "«" | "“" | "„" | "”"))
+        {
+            continue;
+        }
         // Up to the sentence end outside any marked quote.
         let mut k = i + 1;
         let mut end_tok = para.tokens.len();

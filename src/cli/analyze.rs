@@ -53,7 +53,10 @@ pub fn run_analyze(args: &AnalyzeArgs) -> anyhow::Result<()> {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(file) = files.get(i) else { break };
-                    if tx.send((i, render_file(args, file, several_files))).is_err() {
+                    if tx
+                        .send((i, render_file(args, file, several_files)))
+                        .is_err()
+                    {
                         break;
                     }
                 }
@@ -143,7 +146,11 @@ fn explanation(file: &std::path::Path, a: &Analysis, attributions: &[Attribution
             continue;
         }
         let text: String = q.text.chars().take(60).collect();
-        let more = if q.text.chars().count() > 60 { "…" } else { "" };
+        let more = if q.text.chars().count() > 60 {
+            "…"
+        } else {
+            ""
+        };
         let _ = writeln!(s, "\n¶{} «{text}{more}»", q.paragraph + 1);
         for c in &at.candidates {
             let features: Vec<String> = c

@@ -85,7 +85,11 @@ fn name_gender(name: &str) -> Option<Gender> {
 }
 
 impl<'a> Context<'a> {
-    pub(super) fn speaker_from_mention(&self, mi: usize, gender: Option<Gender>) -> Option<Speaker> {
+    pub(super) fn speaker_from_mention(
+        &self,
+        mi: usize,
+        gender: Option<Gender>,
+    ) -> Option<Speaker> {
         let m = self.mentions.get(mi)?;
         let e = self.entities.get(m.entity)?;
         if !can_speak(e.kind) {
@@ -231,7 +235,13 @@ impl<'a> Context<'a> {
                     let into_institution = n == "في"
                         && (self.index.at(p, t + 1).is_some()
                             || self.trigger(p, t + 1) == Some(Trigger::OrgHead));
+                    // "لوكالة …", "للصحفيين": who is spoken to follows.
+                    let addressee = !n.starts_with("ال")
+                        && n.strip_prefix('ل').is_some_and(|rest| {
+                            rest.starts_with('ل') || self.triggers.get(rest).is_some()
+                        });
                     let stop = title_start.is_none()
+                        || addressee
                         || speech_cue(raw).is_some()
                         || (FUNCTION_WORDS.contains(&n.as_str()) && !into_institution);
                     if stop {
@@ -258,7 +268,9 @@ impl<'a> Context<'a> {
             let fits = if definite || !soft_title {
                 n.starts_with("ال") && !FUNCTION_WORDS.contains(&n.as_str())
             } else {
-                !n.starts_with("ال") && (n.ends_with('ي') || n.ends_with("يه")) && n.chars().count() >= 3
+                !n.starts_with("ال")
+                    && (n.ends_with('ي') || n.ends_with("يه"))
+                    && n.chars().count() >= 3
             };
             if !fits || speech_cue(para.raw(end_tok)).is_some() {
                 break;
@@ -298,7 +310,15 @@ impl<'a> Context<'a> {
         let Some(tok) = para.tokens.get(m.tokens.start) else {
             return false;
         };
-        tok.start < m.start && normalize(&para.slice(tok.start, m.start)).ends_with('ل')
+        if tok.start < m.start && normalize(&para.slice(tok.start, m.start)).ends_with('ل') {
+            return true;
+        }
+        // ل kept on the name because the rest is no article: "لوكالة فرانس برس".
+        let first = normalize(para.raw(m.tokens.start));
+        let first = first.strip_prefix('و').unwrap_or(&first);
+        first
+            .strip_prefix('ل')
+            .is_some_and(|rest| self.triggers.get(rest).is_some())
     }
 
     /// Whether the mention is governed by a preposition or sits in a clause of its own after
@@ -323,7 +343,13 @@ impl<'a> Context<'a> {
     }
 
     /// A person mention starting within `reach` words from token `from`.
-    pub(super) fn person_within(&self, p: usize, from: usize, limit: usize, reach: usize) -> Option<usize> {
+    pub(super) fn person_within(
+        &self,
+        p: usize,
+        from: usize,
+        limit: usize,
+        reach: usize,
+    ) -> Option<usize> {
         let para = self.paras.get(p)?;
         let mut t = from;
         let mut words = 0;

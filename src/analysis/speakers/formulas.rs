@@ -73,18 +73,78 @@ pub const SOURCE_NOUNS: &[&str] = &[
 /// Words that end a role phrase: prepositions, conjunctions and particles after which the
 /// words are no longer part of who speaks ("الوزير خلال حوار", "المبعوث، طالبا").
 pub const FUNCTION_WORDS: &[&str] = &[
-    "ان", "بان", "انه", "انها", "الي", "علي", "في", "خلال", "حول", "امام", "عن", "عقب",
-    "بعد", "قبل", "اثناء", "لدي", "من", "مع", "منذ", "الذي", "التي", "الذين", "اللذين", "كما",
-    "انه", "لان", "اذ", "حيث", "بينما", "اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء",
-    "الاربعاء", "الخميس", "الجمعه", "السبت", "ايضا", "بدوره", "بدورها", "بالقول",
+    "ان",
+    "بان",
+    "انه",
+    "انها",
+    "الي",
+    "علي",
+    "في",
+    "خلال",
+    "حول",
+    "امام",
+    "عن",
+    "عقب",
+    "بعد",
+    "قبل",
+    "اثناء",
+    "لدي",
+    "من",
+    "مع",
+    "منذ",
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "كما",
+    "انه",
+    "لان",
+    "اذ",
+    "حيث",
+    "بينما",
+    "اليوم",
+    "امس",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+    "ايضا",
+    "بدوره",
+    "بدورها",
+    "بالقول",
 ];
 
 /// Words after which a name is not the subject of the preceding verb: prepositions and the
 /// complementisers and relatives that open a clause of its own ("وقال إن الأخير عرض على
 /// سولانا", "الكلمة التي وجهها فلان").
 pub const GOVERNING_WORDS: &[&str] = &[
-    "ان", "بان", "انه", "انها", "لان", "الي", "علي", "عن", "مع", "من", "ضد", "بين", "لدي",
-    "الذي", "التي", "الذين", "ما", "مما", "عندما", "حين", "بعد", "قبل", "امام", "حول",
+    "ان",
+    "بان",
+    "انه",
+    "انها",
+    "لان",
+    "الي",
+    "علي",
+    "عن",
+    "مع",
+    "من",
+    "ضد",
+    "بين",
+    "لدي",
+    "الذي",
+    "التي",
+    "الذين",
+    "ما",
+    "مما",
+    "عندما",
+    "حين",
+    "بعد",
+    "قبل",
+    "امام",
+    "حول",
 ];
 
 /// The speaker a religious formula right before the opening token names, with the token
@@ -103,14 +163,16 @@ pub fn religious(para: &TaggedParagraph, open_tok: usize) -> Option<(&'static st
             words.push((j, split_clitics(raw).with_article));
         }
     }
-    // A speech cue within the three words before position k (in `words`, farther = higher).
-    let cue_before = |k: usize| {
-        words
-            .iter()
-            .skip(k + 1)
-            .take(3)
-            .any(|(t, _)| speech_cue(para.raw(*t)).is_some())
+    // A speech cue (or the noun قول: "بقول الله تعالى") within the three words before
+    // position k (in `words`, farther = higher).
+    let is_cue = |t: usize, w: &str| {
+        speech_cue(para.raw(t)).is_some()
+            || matches!(
+                normalize(w).as_str(),
+                "قول" | "قوله" | "بقول" | "بقوله" | "لقول" | "لقوله"
+            )
     };
+    let cue_before = |k: usize| words.iter().skip(k + 1).take(3).any(|(t, w)| is_cue(*t, w));
     for (k, (t, w)) in words.iter().enumerate() {
         let n = normalize(w);
         // قال (الله) تعالى / سبحانه / عز وجل
@@ -120,11 +182,7 @@ pub fn religious(para: &TaggedParagraph, open_tok: usize) -> Option<(&'static st
         // قال رسول الله / قال النبي / قال الرسول
         let next_is_god = k > 0 && normalize(&words[k - 1].1) == "الله";
         if ((n == "رسول" && next_is_god) || matches!(n.as_str(), "النبي" | "الرسول"))
-            && words
-                .iter()
-                .skip(k + 1)
-                .take(2)
-                .any(|(t, _)| speech_cue(para.raw(*t)).is_some())
+            && words.iter().skip(k + 1).take(2).any(|(t, w)| is_cue(*t, w))
         {
             return Some((PROPHET, *t));
         }

@@ -40,7 +40,15 @@ pub fn attribute(
 ) -> Attribution {
     let mut cands: Vec<Candidate> = Vec::new();
     if let Some(para) = ctx.paras.get(p) {
-        gather(ctx, p, para.tokens.len(), open_tok, close_tok, history, &mut cands);
+        gather(
+            ctx,
+            p,
+            para.tokens.len(),
+            open_tok,
+            close_tok,
+            history,
+            &mut cands,
+        );
     }
     decide(cands)
 }
@@ -134,7 +142,14 @@ fn gather(
 }
 
 /// Candidates from the cue at token `v` before the quote.
-fn before_cue(ctx: &Context, p: usize, v: usize, c: Cue, open_tok: usize, out: &mut Vec<Candidate>) {
+fn before_cue(
+    ctx: &Context,
+    p: usize,
+    v: usize,
+    c: Cue,
+    open_tok: usize,
+    out: &mut Vec<Candidate>,
+) {
     let Some(para) = ctx.paras.get(p) else {
         return;
     };
@@ -289,7 +304,8 @@ fn previous_speakers(
             },
             Source::Continuation,
         );
-        c.features.push(Feature::ParagraphsBack(p.saturating_sub(h.paragraph)));
+        c.features
+            .push(Feature::ParagraphsBack(p.saturating_sub(h.paragraph)));
         if h.continued {
             c.features.push(Feature::ChainedContinuation);
         }
@@ -352,7 +368,13 @@ fn latest_verb_subject(
     }
 }
 
-fn push(ctx: &Context, out: &mut Vec<Candidate>, s: Speaker, source: Source, gender: Option<Gender>) {
+fn push(
+    ctx: &Context,
+    out: &mut Vec<Candidate>,
+    s: Speaker,
+    source: Source,
+    gender: Option<Gender>,
+) {
     let (s, anaphor) = match resolve_role(ctx, &s, gender) {
         Some(person) => (person, true),
         None => (s, false),
