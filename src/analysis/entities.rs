@@ -38,13 +38,25 @@ impl<'a> TaggedParagraph<'a> {
         self.tokens.get(i).map(|t| t.text(self.text)).unwrap_or("")
     }
 
-    /// Text between two char offsets.
+    /// Text between two char offsets. The walk starts at the nearest token, so a slice costs
+    /// its own length (plus a token), not the paragraph's: one-line documents stay linear.
     pub fn slice(&self, start: usize, end: usize) -> String {
+        let from = self.byte_of(start);
+        let to = self.byte_of(end.max(start));
+        self.text.get(from..to).unwrap_or_default().to_string()
+    }
+
+    /// Byte offset of a char offset (the text's length past its end).
+    pub fn byte_of(&self, pos: usize) -> usize {
+        let t = self.tokens.partition_point(|t| t.start <= pos);
+        let (char_base, byte_base) = match t.checked_sub(1).and_then(|i| self.tokens.get(i)) {
+            Some(tok) => (tok.start, tok.byte_start),
+            None => (0, 0),
+        };
         self.text
-            .chars()
-            .skip(start)
-            .take(end.saturating_sub(start))
-            .collect()
+            .get(byte_base..)
+            .and_then(|rest| rest.char_indices().nth(pos - char_base))
+            .map_or(self.text.len(), |(b, _)| byte_base + b)
     }
 }
 
@@ -65,6 +77,9 @@ pub fn tag_paragraph<'a>(text: &'a str, tagger: &Tagger) -> TaggedParagraph<'a> 
         })
 }
 
+/// Longest run of tokens the tagger sees as one sentence.
+const MAX_SENTENCE_TOKENS: usize = 400;
+
 /// Token indices of each sentence the tagger sees in a paragraph (hashtag glue hidden).
 fn tagger_sentences(tokens: &[Token], text: &str) -> Vec<Vec<usize>> {
     let visible: Vec<usize> = (0..tokens.len())
@@ -73,7 +88,11 @@ fn tagger_sentences(tokens: &[Token], text: &str) -> Vec<Vec<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for k in 0..=visible.len() {
-        let end_here = k == visible.len() || is_sentence_end(tokens[visible[k]].text(text));
+        // A run without sentence ends (a wall of hashtags) is cut into pieces the tagger
+        // handles like sentences, so no single "sentence" holds the whole paragraph.
+        let end_here = k == visible.len()
+            || is_sentence_end(tokens[visible[k]].text(text))
+            || k + 1 - start >= MAX_SENTENCE_TOKENS;
         if end_here {
             let stop = (k + 1).min(visible.len());
             if start < stop {

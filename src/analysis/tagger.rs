@@ -174,6 +174,9 @@ impl Weights {
     }
 }
 
+/// Sentences per block when a long document is tagged (see [`Tagger::tag_document`]).
+pub const DOC_BLOCK: usize = 1000;
+
 /// A trained tagger: model weights plus the lists its features consult.
 #[derive(Debug, Clone)]
 pub struct Tagger {
@@ -325,9 +328,17 @@ impl Tagger {
 
     /// Tags the sentences of one document. With a second pass, each word's tags elsewhere
     /// in the document (from the first pass) inform its final tag.
+    ///
+    /// A long document is tagged in blocks of [`DOC_BLOCK`] sentences, each its own document
+    /// for the second pass, so the memory for features stays bounded by the block; news
+    /// articles, far shorter, are tagged whole.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
-        let infos: Vec<Vec<TokenInfo>> = sentences.iter().map(|s| self.infos(s)).collect();
-        self.tag_infos_document(&infos)
+        let mut out = Vec::with_capacity(sentences.len());
+        for block in sentences.chunks(DOC_BLOCK) {
+            let infos: Vec<Vec<TokenInfo>> = block.iter().map(|s| self.infos(s)).collect();
+            out.extend(self.tag_infos_document(&infos));
+        }
+        out
     }
 
     /// Tags a long run of sentences with no document boundaries (CoNLL input): for the
