@@ -628,15 +628,23 @@ fn propagate(paras: &[TaggedParagraph], found: &[RawMention], gaz: &Gazetteer) -
         add(words, m.kind);
     }
     let mut out = Vec::new();
+    // Tokens already inside a mention, per paragraph: one pass over the mentions, so the
+    // cost stays linear in paragraphs and mentions.
+    let mut covered: Vec<Vec<bool>> = paras.iter().map(|p| vec![false; p.tokens.len()]).collect();
+    for m in found {
+        if let Some(row) = covered.get_mut(m.paragraph) {
+            for t in m.tokens.clone() {
+                if let Some(c) = row.get_mut(t) {
+                    *c = true;
+                }
+            }
+        }
+    }
     for (p, para) in paras.iter().enumerate() {
-        let covered: Vec<Range<usize>> = found
-            .iter()
-            .filter(|m| m.paragraph == p)
-            .map(|m| m.tokens.clone())
-            .collect();
+        let covered = &covered[p];
         let mut i = 0;
         while i < para.tokens.len() {
-            if para.tokens[i].kind != TokenKind::Word || covered.iter().any(|r| r.contains(&i)) {
+            if para.tokens[i].kind != TokenKind::Word || covered[i] {
                 i += 1;
                 continue;
             }
@@ -672,7 +680,7 @@ fn propagate(paras: &[TaggedParagraph], found: &[RawMention], gaz: &Gazetteer) -
                 }
             }
             if let Some((j, kind)) = matched
-                && !covered.iter().any(|r| r.start < j && i < r.end)
+                && !covered[i..j.min(covered.len())].iter().any(|&c| c)
                 && let Some(m) = make_mention(para, p, i..j, kind, gaz, 1)
             {
                 out.push(m);
@@ -753,10 +761,28 @@ pub fn group(
         .collect();
     // 2. merge sub-names into longer names of the same kind
     let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
+    // Keys by each word they contain: a longer name that can hold a shorter one contains its
+    // last word, so only those keys are compared (not every pair of keys).
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (h, ws) in words.iter().enumerate() {
+        if ws.len() < 2 {
+            continue;
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for &w in ws {
+            if !seen.contains(&w) {
+                seen.push(w);
+                by_word.entry(w).or_default().push(h);
+            }
+        }
+    }
     let mut parent: Vec<usize> = (0..keys.len()).collect();
     for g in 0..keys.len() {
         let mut best: Option<usize> = None;
-        for h in 0..keys.len() {
+        let Some(last) = words[g].last() else {
+            continue;
+        };
+        for &h in by_word.get(last).map_or(&[][..], Vec::as_slice) {
             if h == g || kinds[h] != kinds[g] || words[h].len() <= words[g].len() {
                 continue;
             }

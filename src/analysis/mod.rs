@@ -27,6 +27,9 @@ use entities::{TaggedParagraph, find_mentions, group, tag_paragraphs};
 use quotes::{QuoteClass, find_quotes};
 use speakers::{Attribution, Context, Decision, MentionIndex, Said, attribute};
 
+/// Earlier speakers kept for continuation (at least this many, at most twice).
+const HISTORY: usize = 16;
+
 /// Analyses a document with the shipped model. If the embedded model cannot be loaded
 /// (never expected), entities come from the rules alone.
 pub fn analyze(doc: &Document) -> Analysis {
@@ -47,12 +50,17 @@ fn empty_weights() -> tagger::Weights {
 
 /// Analyses a document with a given tagger.
 pub fn analyze_with(doc: &Document, tagger: &Tagger) -> Analysis {
-    analyze_explained(doc, tagger).0
+    run(doc, tagger, false).0
 }
 
 /// Analyses a document and also returns, for each quote of `Analysis::quotes` (same order),
 /// how its speaker was attributed: the candidates with their features and the decision.
 pub fn analyze_explained(doc: &Document, tagger: &Tagger) -> (Analysis, Vec<Attribution>) {
+    run(doc, tagger, true)
+}
+
+/// The analysis; the attributions are kept only when `explain` asks for them.
+fn run(doc: &Document, tagger: &Tagger, explain: bool) -> (Analysis, Vec<Attribution>) {
     let paragraphs: Vec<String> = doc.paragraphs().map(str::to_string).collect();
     // The title is analysed as text 0 so names only the headline uses are found too; body
     // paragraph i is text i + 1 until the offsets are shifted back below.
@@ -105,8 +113,14 @@ pub fn analyze_explained(doc: &Document, tagger: &Tagger) -> (Analysis, Vec<Attr
                         .first()
                         .is_some_and(|c| c.source == speakers::Source::Continuation),
                 });
+                // Continuation looks back a few speakers, not through the whole document.
+                if history.len() > 2 * HISTORY {
+                    history.drain(..HISTORY);
+                }
             }
-            attributions.push(attribution);
+            if explain {
+                attributions.push(attribution);
+            }
             quotes.push(Quote {
                 text: para.slice(q.start, q.end),
                 speaker: speaker.as_ref().map(|s| s.name.clone()),
