@@ -77,6 +77,12 @@ pub fn tag_paragraph<'a>(text: &'a str, tagger: &Tagger) -> TaggedParagraph<'a> 
         })
 }
 
+/// بن، ابن، بنت، أبو/أبي/أبا (normalised): what follows names another person (a father, a
+/// son) inside this person's name.
+fn is_nasab(word: &str) -> bool {
+    matches!(word, "بن" | "ابن" | "بنت" | "ابنه" | "ابو" | "ابي" | "ابا")
+}
+
 /// Longest run of tokens the tagger sees as one sentence.
 const MAX_SENTENCE_TOKENS: usize = 400;
 
@@ -615,8 +621,12 @@ fn propagate(paras: &[TaggedParagraph], found: &[RawMention], gaz: &Gazetteer) -
             continue;
         }
         let words: Vec<String> = m.key.split(' ').map(str::to_string).collect();
-        if m.kind == EntityKind::Person && words.len() >= 2 {
-            // The surname alone refers back to the person; a frequent given name does not.
+        if m.kind == EntityKind::Person
+            && words.len() >= 2
+            && !words.get(words.len() - 2).is_some_and(|w| is_nasab(w))
+        {
+            // The surname alone refers back to the person; a frequent given name does not,
+            // nor the father's name after بن/أبو.
             if let Some(last) = words.last()
                 && last.chars().count() >= 3
                 && gaz.word(last) & class::GIVEN_FREQ == 0
@@ -788,7 +798,12 @@ pub fn group(
             }
             let (short, long) = (&words[g], &words[h]);
             let fits = match kinds[g] {
-                EntityKind::Person => long.windows(short.len()).any(|w| w == short.as_slice()),
+                // Not the name after بن/ابن/أبو: "خالد" in "عبد الله بن خالد" is the
+                // father, another person.
+                EntityKind::Person => long
+                    .windows(short.len())
+                    .enumerate()
+                    .any(|(i, w)| w == short.as_slice() && !(i > 0 && is_nasab(long[i - 1]))),
                 EntityKind::Organization => {
                     (long.len() == short.len() + 1
                         && is_org_head(long[0])
