@@ -314,7 +314,7 @@ pub fn make_mention(
     {
         return None;
     }
-    // A person's name stops at the name: "بلير لمحطة", "فلان للإذاعة" — a last word that is
+    // A person's name stops at the name: "فلان لمحطة", "فلان للإذاعة" — a last word that is
     // ل + a common word (or لل + anything) is the preposition phrase after it.
     if kind == EntityKind::Person {
         while b > a + 1 && is_prepositional_tail(para.raw(b - 1), gaz) {
@@ -360,7 +360,7 @@ pub fn make_mention(
 /// conjunction (بأن، لأن).
 fn is_prepositional_tail(raw: &str, gaz: &Gazetteer) -> bool {
     let n = normalize(raw);
-    // "غريب بأن", "فلان لأن": a conjunction after the name; "فلان رضي الله عنه": a formula.
+    // "فلان بأن", "فلان لأن": a conjunction after the name; "فلان رضي الله عنه": a formula.
     if matches!(
         n.as_str(),
         "بان"
@@ -383,9 +383,9 @@ fn is_prepositional_tail(raw: &str, gaz: &Gazetteer) -> bool {
     rest.starts_with('ل') || (rest.chars().count() >= 3 && gaz.word(rest) & class::COMMON != 0)
 }
 
-/// Undoes a clitic split when the whole word is itself a name part in this document: "بلير"
-/// is not ب + "لير" once "توني بلير" was read (a later word of a multi-word name is never
-/// split; "بالاك" is not ب + "الاك" after "مايكل بالاك").
+/// Undoes a clitic split when the whole word is itself a name part in this document: a
+/// foreign surname starting with ب/ل/ك/و/ف keeps its first letter once the full name (where
+/// it is a later word, never split) was read — "بيرنز" after "روبرت بيرنز", also before ال.
 fn restore_document_names(paras: &[TaggedParagraph], mentions: &mut [RawMention]) {
     let mut parts: std::collections::HashSet<String> = std::collections::HashSet::new();
     for m in mentions.iter() {

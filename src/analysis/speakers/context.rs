@@ -191,7 +191,7 @@ impl<'a> Context<'a> {
                         if let Some(n) = self.person_within(p, m.tokens.end, limit, 3) {
                             return self.speaker_from_mention(n, gender);
                         }
-                        // "مصدر في حركة الجهاد": the role with its institution.
+                        // "مصدر في وزارة الداخلية": the role with its institution.
                         if let Some(ts) = title_start
                             && kind == Some(EntityKind::Organization)
                         {

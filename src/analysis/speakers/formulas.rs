@@ -119,7 +119,7 @@ pub const FUNCTION_WORDS: &[&str] = &[
 
 /// Words after which a name is not the subject of the preceding verb: prepositions and the
 /// complementisers and relatives that open a clause of its own ("وقال إن الأخير عرض على
-/// سولانا", "الكلمة التي وجهها فلان").
+/// فلان", "الكلمة التي وجهها فلان").
 pub const GOVERNING_WORDS: &[&str] = &[
     "ان",
     "بان",

@@ -187,7 +187,7 @@ fn before_cue(
             };
             // "وقالت زوجة أحد المتهمين وتدعى X للصحفيين:": a person named between the verb
             // and the quote, close to the verb — further when a role phrase leads up to it
-            // ("واعلن المسؤول في قطاع السياحة في جزيرة كيش … X «…»"), and then the person
+            // ("واعلن المسؤول في قطاع السياحة في المحافظة … X «…»"), and then the person
             // is who the role describes.
             let role = subject.as_ref().is_some_and(|(s, _)| s.entity.is_none());
             let near = ctx
@@ -395,8 +395,8 @@ fn push(
 const ANAPHOR_REACH: usize = 600;
 
 /// A definite role phrase ("الوزير", "اللاعب الألماني") stands for the person the text
-/// introduced earlier with the same noun right before the name ("وزير الخارجية الفرنسي
-/// دومينيك دو فيلبان", "اللاعب مايكل بالاك"). Indefinite roles (مصدر أمني) are new people.
+/// introduced earlier with the same noun right before the name ("وزير الخارجية الأردني
+/// سامر الخطيب", "اللاعب فلان"). Indefinite roles (مصدر أمني) are new people.
 fn resolve_role(ctx: &Context, s: &Speaker, gender: Option<Gender>) -> Option<Speaker> {
     if s.entity.is_some() {
         return None;
