@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scores `qari analyze` with ../shared/eval/score.py on the sample, the own articles
-# (tests/fixtures/analysis) and the held-out ones (tests/fixtures/analysis_heldout).
+# (tests/fixtures/analysis, _heldout, _unseen) and the 25 real stories of
+# ../shared/eval/dev-news, each set on its own line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked -q
@@ -10,12 +11,12 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 $qari analyze seeds/000_f28f254fb6dd51e1.txt --json > "$tmp/sample.json"
 printf 'sample:   '; python3 $eval/score.py "$tmp/sample.json" $eval/000_f28f254fb6dd51e1.gold.json | tail -1
-for set in analysis analysis_heldout; do
+for set in tests/fixtures/analysis tests/fixtures/analysis_heldout tests/fixtures/analysis_unseen $eval/dev-news; do
   args=()
-  for f in tests/fixtures/$set/*.txt; do
+  for f in $set/*.txt; do
     name=$(basename "$f" .txt)
     $qari analyze "$f" --json > "$tmp/$name.json"
     args+=("$tmp/$name.json" "${f%.txt}.gold.json")
   done
-  printf '%-9s ' "$set:"; python3 $eval/score.py "${args[@]}" | tail -1
+  printf '%-18s ' "$(basename "$set"):"; python3 $eval/score.py "${args[@]}" | tail -1
 done

@@ -350,3 +350,17 @@ fn the_body_names_an_entity_not_the_headline() -> Result<(), Box<dyn Error>> {
     assert_eq!(uni.name, "جامعة قطر", "{:?}", a.entities);
     Ok(())
 }
+
+#[test]
+fn a_name_after_bin_is_another_person() -> Result<(), Box<dyn Error>> {
+    // "خالد" in "عبد الله بن خالد" is the father: a later "الأمير خالد" is not the son.
+    let a = run(&[
+        "استقبل الأمير عبد الله بن خالد الوفد في الرياض أمس.",
+        "وأشار الأمير خالد إلى أهمية الزيارة للبلدين.",
+    ]);
+    let long = entity(&a, "عبد الله بن خالد").ok_or("the long name is found")?;
+    assert_eq!(long.mentions.len(), 1, "{:?}", long.mentions);
+    let short = entity(&a, "خالد").ok_or("the short name is its own person")?;
+    assert_eq!(short.kind, EntityKind::Person);
+    Ok(())
+}

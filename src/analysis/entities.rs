@@ -38,13 +38,25 @@ impl<'a> TaggedParagraph<'a> {
         self.tokens.get(i).map(|t| t.text(self.text)).unwrap_or("")
     }
 
-    /// Text between two char offsets.
+    /// Text between two char offsets. The walk starts at the nearest token, so a slice costs
+    /// its own length (plus a token), not the paragraph's: one-line documents stay linear.
     pub fn slice(&self, start: usize, end: usize) -> String {
+        let from = self.byte_of(start);
+        let to = self.byte_of(end.max(start));
+        self.text.get(from..to).unwrap_or_default().to_string()
+    }
+
+    /// Byte offset of a char offset (the text's length past its end).
+    pub fn byte_of(&self, pos: usize) -> usize {
+        let t = self.tokens.partition_point(|t| t.start <= pos);
+        let (char_base, byte_base) = match t.checked_sub(1).and_then(|i| self.tokens.get(i)) {
+            Some(tok) => (tok.start, tok.byte_start),
+            None => (0, 0),
+        };
         self.text
-            .chars()
-            .skip(start)
-            .take(end.saturating_sub(start))
-            .collect()
+            .get(byte_base..)
+            .and_then(|rest| rest.char_indices().nth(pos - char_base))
+            .map_or(self.text.len(), |(b, _)| byte_base + b)
     }
 }
 
@@ -65,6 +77,15 @@ pub fn tag_paragraph<'a>(text: &'a str, tagger: &Tagger) -> TaggedParagraph<'a> 
         })
 }
 
+/// بن، ابن، بنت، أبو/أبي/أبا (normalised): what follows names another person (a father, a
+/// son) inside this person's name.
+fn is_nasab(word: &str) -> bool {
+    matches!(word, "بن" | "ابن" | "بنت" | "ابنه" | "ابو" | "ابي" | "ابا")
+}
+
+/// Longest run of tokens the tagger sees as one sentence.
+const MAX_SENTENCE_TOKENS: usize = 400;
+
 /// Token indices of each sentence the tagger sees in a paragraph (hashtag glue hidden).
 fn tagger_sentences(tokens: &[Token], text: &str) -> Vec<Vec<usize>> {
     let visible: Vec<usize> = (0..tokens.len())
@@ -73,7 +94,11 @@ fn tagger_sentences(tokens: &[Token], text: &str) -> Vec<Vec<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for k in 0..=visible.len() {
-        let end_here = k == visible.len() || is_sentence_end(tokens[visible[k]].text(text));
+        // A run without sentence ends (a wall of hashtags) is cut into pieces the tagger
+        // handles like sentences, so no single "sentence" holds the whole paragraph.
+        let end_here = k == visible.len()
+            || is_sentence_end(tokens[visible[k]].text(text))
+            || k + 1 - start >= MAX_SENTENCE_TOKENS;
         if end_here {
             let stop = (k + 1).min(visible.len());
             if start < stop {
@@ -289,6 +314,13 @@ pub fn make_mention(
     {
         return None;
     }
+    // A person's name stops at the name: "فلان لمحطة", "فلان للإذاعة" — a last word that is
+    // ل + a common word (or لل + anything) is the preposition phrase after it.
+    if kind == EntityKind::Person {
+        while b > a + 1 && is_prepositional_tail(para.raw(b - 1), gaz) {
+            b -= 1;
+        }
+    }
     let first = para.tokens[a];
     let mut k = clitic_len(first.text(para.text), gaz);
     if k >= first.len() {
@@ -322,6 +354,73 @@ pub fn make_mention(
         key,
         priority,
     })
+}
+
+/// "لمحطة", "للإذاعة", "للصحفيين": ل + a common word, or the contraction لل; or a
+/// conjunction (بأن، لأن).
+fn is_prepositional_tail(raw: &str, gaz: &Gazetteer) -> bool {
+    let n = normalize(raw);
+    // "فلان بأن", "فلان لأن": a conjunction after the name; "فلان رضي الله عنه": a formula.
+    if matches!(
+        n.as_str(),
+        "بان"
+            | "بانه"
+            | "بانها"
+            | "لان"
+            | "وان"
+            | "فان"
+            | "ان"
+            | "انه"
+            | "انها"
+            | "رضي"
+            | "رحمه"
+    ) {
+        return true;
+    }
+    let Some(rest) = n.strip_prefix('ل') else {
+        return false;
+    };
+    rest.starts_with('ل') || (rest.chars().count() >= 3 && gaz.word(rest) & class::COMMON != 0)
+}
+
+/// Undoes a clitic split when the whole word is itself a name part in this document: a
+/// foreign surname starting with ب/ل/ك/و/ف keeps its first letter once the full name (where
+/// it is a later word, never split) was read — "بيرنز" after "روبرت بيرنز", also before ال.
+fn restore_document_names(paras: &[TaggedParagraph], mentions: &mut [RawMention]) {
+    let mut parts: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for m in mentions.iter() {
+        if m.kind != EntityKind::Person || m.tokens.len() < 2 {
+            continue;
+        }
+        if let Some(para) = paras.get(m.paragraph) {
+            for t in m.tokens.start + 1..m.tokens.end {
+                parts.insert(normalize(para.raw(t)));
+            }
+        }
+    }
+    if parts.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        let Some(para) = paras.get(m.paragraph) else {
+            continue;
+        };
+        let Some(first) = para.tokens.get(m.tokens.start) else {
+            continue;
+        };
+        let raw = para.raw(m.tokens.start);
+        if m.start == first.start || !parts.contains(&normalize(raw)) {
+            continue;
+        }
+        let Some(last) = para.tokens.get(m.tokens.end - 1) else {
+            continue;
+        };
+        if let Some(text) = para.text.get(first.byte_start..last.byte_end) {
+            m.start = first.start;
+            m.name = text.replace('_', " ");
+            m.key = normalize(&m.name);
+        }
+    }
 }
 
 const QUOTE_MARKS: &[&str] = &["\"", "«", "»", "“", "”", "„"];
@@ -467,9 +566,12 @@ pub fn find_mentions(paras: &[TaggedParagraph], gaz: &Gazetteer) -> Vec<RawMenti
         cands.extend(gazetteer_places(para, p, gaz));
     }
     let mut kept = resolve_overlaps(cands, paras.len());
+    restore_document_names(paras, &mut kept);
     let extra = propagate(paras, &kept, gaz);
     kept.extend(extra);
-    resolve_overlaps(kept, paras.len())
+    let mut out = resolve_overlaps(kept, paras.len());
+    restore_document_names(paras, &mut out);
+    out
 }
 
 fn resolve_overlaps(mut cands: Vec<RawMention>, n_paras: usize) -> Vec<RawMention> {
@@ -480,16 +582,24 @@ fn resolve_overlaps(mut cands: Vec<RawMention>, n_paras: usize) -> Vec<RawMentio
             .then(x.paragraph.cmp(&y.paragraph))
             .then(x.start.cmp(&y.start))
     });
-    let mut by_para: Vec<Vec<RawMention>> = vec![Vec::new(); n_paras];
+    // Kept spans per paragraph, disjoint, by start → end: an overlap check is one lookup
+    // (linear-logarithmic, not quadratic, in a paragraph's mentions).
+    let mut by_para: Vec<std::collections::BTreeMap<usize, usize>> =
+        vec![std::collections::BTreeMap::new(); n_paras];
+    let mut out: Vec<RawMention> = Vec::new();
     for m in cands {
-        let Some(list) = by_para.get_mut(m.paragraph) else {
+        let Some(spans) = by_para.get_mut(m.paragraph) else {
             continue;
         };
-        if list.iter().all(|o| m.end <= o.start || m.start >= o.end) {
-            list.push(m);
+        let clash = spans
+            .range(..m.end)
+            .next_back()
+            .is_some_and(|(_, &end)| end > m.start);
+        if !clash {
+            spans.insert(m.start, m.end);
+            out.push(m);
         }
     }
-    let mut out: Vec<RawMention> = by_para.into_iter().flatten().collect();
     out.sort_by_key(|m| (m.paragraph, m.start));
     out
 }
@@ -511,8 +621,12 @@ fn propagate(paras: &[TaggedParagraph], found: &[RawMention], gaz: &Gazetteer) -
             continue;
         }
         let words: Vec<String> = m.key.split(' ').map(str::to_string).collect();
-        if m.kind == EntityKind::Person && words.len() >= 2 {
-            // The surname alone refers back to the person; a frequent given name does not.
+        if m.kind == EntityKind::Person
+            && words.len() >= 2
+            && !words.get(words.len() - 2).is_some_and(|w| is_nasab(w))
+        {
+            // The surname alone refers back to the person; a frequent given name does not,
+            // nor the father's name after بن/أبو.
             if let Some(last) = words.last()
                 && last.chars().count() >= 3
                 && gaz.word(last) & class::GIVEN_FREQ == 0
@@ -524,15 +638,23 @@ fn propagate(paras: &[TaggedParagraph], found: &[RawMention], gaz: &Gazetteer) -
         add(words, m.kind);
     }
     let mut out = Vec::new();
+    // Tokens already inside a mention, per paragraph: one pass over the mentions, so the
+    // cost stays linear in paragraphs and mentions.
+    let mut covered: Vec<Vec<bool>> = paras.iter().map(|p| vec![false; p.tokens.len()]).collect();
+    for m in found {
+        if let Some(row) = covered.get_mut(m.paragraph) {
+            for t in m.tokens.clone() {
+                if let Some(c) = row.get_mut(t) {
+                    *c = true;
+                }
+            }
+        }
+    }
     for (p, para) in paras.iter().enumerate() {
-        let covered: Vec<Range<usize>> = found
-            .iter()
-            .filter(|m| m.paragraph == p)
-            .map(|m| m.tokens.clone())
-            .collect();
+        let covered = &covered[p];
         let mut i = 0;
         while i < para.tokens.len() {
-            if para.tokens[i].kind != TokenKind::Word || covered.iter().any(|r| r.contains(&i)) {
+            if para.tokens[i].kind != TokenKind::Word || covered[i] {
                 i += 1;
                 continue;
             }
@@ -568,7 +690,7 @@ fn propagate(paras: &[TaggedParagraph], found: &[RawMention], gaz: &Gazetteer) -
                 }
             }
             if let Some((j, kind)) = matched
-                && !covered.iter().any(|r| r.start < j && i < r.end)
+                && !covered[i..j.min(covered.len())].iter().any(|&c| c)
                 && let Some(m) = make_mention(para, p, i..j, kind, gaz, 1)
             {
                 out.push(m);
@@ -649,16 +771,39 @@ pub fn group(
         .collect();
     // 2. merge sub-names into longer names of the same kind
     let words: Vec<Vec<&str>> = keys.iter().map(|k| k.split(' ').collect()).collect();
+    // Keys by each word they contain: a longer name that can hold a shorter one contains its
+    // last word, so only those keys are compared (not every pair of keys).
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (h, ws) in words.iter().enumerate() {
+        if ws.len() < 2 {
+            continue;
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for &w in ws {
+            if !seen.contains(&w) {
+                seen.push(w);
+                by_word.entry(w).or_default().push(h);
+            }
+        }
+    }
     let mut parent: Vec<usize> = (0..keys.len()).collect();
     for g in 0..keys.len() {
         let mut best: Option<usize> = None;
-        for h in 0..keys.len() {
+        let Some(last) = words[g].last() else {
+            continue;
+        };
+        for &h in by_word.get(last).map_or(&[][..], Vec::as_slice) {
             if h == g || kinds[h] != kinds[g] || words[h].len() <= words[g].len() {
                 continue;
             }
             let (short, long) = (&words[g], &words[h]);
             let fits = match kinds[g] {
-                EntityKind::Person => long.windows(short.len()).any(|w| w == short.as_slice()),
+                // Not the name after بن/ابن/أبو: "خالد" in "عبد الله بن خالد" is the
+                // father, another person.
+                EntityKind::Person => long
+                    .windows(short.len())
+                    .enumerate()
+                    .any(|(i, w)| w == short.as_slice() && !(i > 0 && is_nasab(long[i - 1]))),
                 EntityKind::Organization => {
                     (long.len() == short.len() + 1
                         && is_org_head(long[0])

@@ -587,7 +587,8 @@ pub fn doc_infos(doc: &[Vec<TokenInfo>], first: &[Vec<u8>]) -> Vec<Vec<DocInfo>>
     for (s, tags) in doc.iter().zip(first) {
         for (t, &tag) in s.iter().zip(tags) {
             if key_ok(t) {
-                counts.entry(t.with_article.as_str()).or_default()[slot(tag)] += 1;
+                let c = &mut counts.entry(t.with_article.as_str()).or_default()[slot(tag)];
+                *c = c.saturating_add(1);
             }
         }
     }

@@ -26,7 +26,10 @@ pub use tagger::Tagger;
 
 use entities::{TaggedParagraph, find_mentions, group, tag_paragraphs};
 use quotes::{QuoteClass, find_quotes};
-use speakers::{Context, MentionIndex, Speaker, find_speaker};
+use speakers::{Attribution, Context, Decision, MentionIndex, Said, attribute};
+
+/// Earlier speakers kept for continuation (at least this many, at most twice).
+const HISTORY: usize = 16;
 
 /// Analyses a document with the shipped model. If the embedded model cannot be loaded
 /// (never expected), entities come from the rules alone.
@@ -48,6 +51,17 @@ fn empty_weights() -> tagger::Weights {
 
 /// Analyses a document with a given tagger.
 pub fn analyze_with(doc: &Document, tagger: &Tagger) -> Analysis {
+    run(doc, tagger, false).0
+}
+
+/// Analyses a document and also returns, for each quote of `Analysis::quotes` (same order),
+/// how its speaker was attributed: the candidates with their features and the decision.
+pub fn analyze_explained(doc: &Document, tagger: &Tagger) -> (Analysis, Vec<Attribution>) {
+    run(doc, tagger, true)
+}
+
+/// The analysis; the attributions are kept only when `explain` asks for them.
+fn run(doc: &Document, tagger: &Tagger, explain: bool) -> (Analysis, Vec<Attribution>) {
     let paragraphs: Vec<String> = doc.paragraphs().map(str::to_string).collect();
     // The title is analysed as text 0 so names only the headline uses are found too; body
     // paragraph i is text i + 1 until the offsets are shifted back below.
@@ -67,7 +81,8 @@ pub fn analyze_with(doc: &Document, tagger: &Tagger) -> Analysis {
         triggers: tagger.triggers(),
     };
     let mut quotes = Vec::new();
-    let mut previous: Vec<Speaker> = Vec::new();
+    let mut attributions = Vec::new();
+    let mut history: Vec<Said> = Vec::new();
     for (p, para) in paras.iter().enumerate().skip(1) {
         for q in find_quotes(para) {
             if matches!(q.class, QuoteClass::Name | QuoteClass::NotText) {
@@ -78,15 +93,34 @@ pub fn analyze_with(doc: &Document, tagger: &Tagger) -> Analysis {
                 Some(c) => para.tokens.partition_point(|t| t.end <= c) + 1,
                 None => para.tokens.len(),
             };
-            let speaker = if q.nested {
-                None
+            let attribution = if q.nested {
+                Attribution {
+                    candidates: Vec::new(),
+                    decision: Decision::Nested,
+                }
             } else {
-                find_speaker(&ctx, p, open_tok, close_tok, &previous)
+                attribute(&ctx, p, open_tok, close_tok, &history)
             };
+            let speaker = attribution.speaker().cloned();
             if let Some(s) = &speaker
                 && q.class == QuoteClass::Speech
             {
-                previous.push(s.clone());
+                history.push(Said {
+                    speaker: s.clone(),
+                    paragraph: p,
+                    token: close_tok.min(para.tokens.len()),
+                    continued: attribution
+                        .candidates
+                        .first()
+                        .is_some_and(|c| c.source == speakers::Source::Continuation),
+                });
+                // Continuation looks back a few speakers, not through the whole document.
+                if history.len() > 2 * HISTORY {
+                    history.drain(..HISTORY);
+                }
+            }
+            if explain {
+                attributions.push(attribution);
             }
             quotes.push(Quote {
                 text: para.slice(q.start, q.end),
@@ -162,10 +196,11 @@ pub fn analyze_with(doc: &Document, tagger: &Tagger) -> Analysis {
             .first()
             .map_or((usize::MAX, 0), |m| (m.paragraph, m.start))
     });
-    Analysis {
+    let analysis = Analysis {
         title: doc.title.clone(),
         paragraphs,
         entities,
         quotes,
-    }
+    };
+    (analysis, attributions)
 }

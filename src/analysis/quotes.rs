@@ -256,17 +256,45 @@ pub fn find_quotes(para: &TaggedParagraph) -> Vec<QuoteSpan> {
     }
     out.extend(colon_quotes(para, &chars, &out));
     out.sort_by_key(|q| q.open);
-    // Nesting: inside the content of an earlier quote that is itself text.
-    let ranges: Vec<(usize, usize, usize)> = out.iter().map(|q| (q.open, q.start, q.end)).collect();
-    for q in out.iter_mut() {
-        q.nested = ranges.iter().any(|&(o, s, e)| {
-            o != q.open && s <= q.open && q.end <= e && (s, e) != (q.start, q.end)
-        });
+    mark_nested(&mut out);
+    out
+}
+
+/// Flags quotes inside the content of another quote (one whose words start at or before
+/// this quote's mark and end at or after its end). A sweep over the quotes sorted by where
+/// their words start keeps this linear-logarithmic in the number of quotes.
+fn mark_nested(quotes: &mut [QuoteSpan]) {
+    let mut by_start: Vec<(usize, usize)> = quotes.iter().map(|q| (q.start, q.end)).collect();
+    by_start.sort_unstable();
+    // `quotes` is sorted by `open`; a quote's own words start after its mark, so it is never
+    // among the spans counted for itself.
+    let mut next = 0;
+    let mut max_end: Option<usize> = None;
+    for q in quotes.iter_mut() {
+        while let Some(&(s, e)) = by_start.get(next)
+            && s <= q.open
+        {
+            max_end = Some(max_end.map_or(e, |m| m.max(e)));
+            next += 1;
+        }
+        q.nested = max_end.is_some_and(|m| q.end <= m);
         if q.nested && q.class == QuoteClass::Speech {
             q.class = QuoteClass::Short;
         }
     }
-    out
+}
+
+/// The first token of the clause introducing the speech colon at token `c`: back to its
+/// speech verb (found by [`speech_colon`]), then to the comma, sentence end or mark before.
+fn clause_start(para: &TaggedParagraph, c: usize) -> usize {
+    let mut j = c;
+    while j > 0 && c - j < 16 {
+        j -= 1;
+        if speech_cue(para.raw(j)).is_some_and(|k| k.kind == CueKind::Verb) {
+            return j;
+        }
+    }
+    c
 }
 
 /// Attribution words that end an unquoted quote when they follow a comma.
@@ -274,35 +302,62 @@ const TAIL_ATTRIBUTION: &[&str] = &[
     "بحسب", "حسب", "وفق", "وفقا", "على", "علي", "كما", "قال", "قالت",
 ];
 
+/// Per token: whether it starts inside a marked quote (after its opening mark, before its
+/// closing one). A difference array over the tokens keeps this linear.
+fn inside_marked_tokens(para: &TaggedParagraph, chars: &[char], marked: &[QuoteSpan]) -> Vec<bool> {
+    let n = para.tokens.len();
+    let mut delta = vec![0i32; n + 1];
+    for q in marked {
+        let close = q.close.unwrap_or(chars.len());
+        // Tokens starting strictly between the marks.
+        let from = para.tokens.partition_point(|t| t.start <= q.open);
+        let to = para.tokens.partition_point(|t| t.start < close);
+        if from < to {
+            delta[from] += 1;
+            delta[to] -= 1;
+        }
+    }
+    let mut depth = 0;
+    delta[..n]
+        .iter()
+        .map(|d| {
+            depth += d;
+            depth > 0
+        })
+        .collect()
+}
+
+/// True when the colon at token `i` follows a speech verb in its clause (not a participle:
+/// "مضيفاً:" is followed by a marked quote in practice, and a bare participle is too weak a
+/// cue).
+fn speech_colon(para: &TaggedParagraph, i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && i - j < 16 {
+        j -= 1;
+        let raw = para.raw(j);
+        if is_sentence_end(raw) || matches!(raw, "\"" | "«" | "»" | "“" | "”" | ":") {
+            return false;
+        }
+        if speech_cue(raw).is_some_and(|c| c.kind == CueKind::Verb) {
+            return true;
+        }
+    }
+    false
+}
+
 fn colon_quotes(para: &TaggedParagraph, chars: &[char], marked: &[QuoteSpan]) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
-    let inside_marked = |pos: usize| {
-        marked
-            .iter()
-            .any(|q| q.open < pos && pos < q.close.unwrap_or(chars.len()))
-    };
-    for (i, tok) in para.tokens.iter().enumerate() {
-        if para.raw(i) != ":" || inside_marked(tok.start) {
-            continue;
-        }
-        // A speech verb earlier in the clause (not a participle: "مضيفاً:" is followed by
-        // a marked quote in practice, and a bare participle is too weak a cue).
-        let mut j = i;
-        let mut found = false;
-        while j > 0 && i - j < 16 {
-            j -= 1;
-            let raw = para.raw(j);
-            if is_sentence_end(raw) || matches!(raw, "\"" | "«" | "»" | "“" | "”" | ":") {
-                break;
-            }
-            if speech_cue(raw).is_some_and(|c| c.kind == CueKind::Verb) {
-                found = true;
-                break;
-            }
-        }
-        if !found {
-            continue;
-        }
+    let inside = inside_marked_tokens(para, chars, marked);
+    let inside_marked = |k: usize| inside.get(k).copied().unwrap_or(false);
+    let colons: Vec<usize> = (0..para.tokens.len())
+        .filter(|&i| para.raw(i) == ":" && !inside_marked(i) && speech_colon(para, i))
+        .collect();
+    for (ci, &i) in colons.iter().enumerate() {
+        let tok = para.tokens[i];
+        // The next speech colon opens the next quote: this one ends before its clause
+        // (without this, "وقال الرئيس: " repeated makes every quote run to the paragraph's
+        // end, quadratic in time and memory).
+        let next_colon = colons.get(ci + 1).copied();
         let mut start = tok.end;
         while start < chars.len() && chars[start].is_whitespace() {
             start += 1;
@@ -310,18 +365,29 @@ fn colon_quotes(para: &TaggedParagraph, chars: &[char], marked: &[QuoteSpan]) ->
         if start >= chars.len() || matches!(chars[start], '"' | '«' | '“' | '”' | '„') {
             continue;
         }
+        // "قال: قال رسول الله ﷺ «…»": a marked quote opening within the first words is the
+        // quote; the colon only introduces its chain of narration.
+        if (i + 1..para.tokens.len().min(i + 9))
+            .any(|k| matches!(para.raw(k), "\"" | "«" | "“" | "„" | "”"))
+        {
+            continue;
+        }
         // Up to the sentence end outside any marked quote.
         let mut k = i + 1;
         let mut end_tok = para.tokens.len();
+        let stop = next_colon.map_or(para.tokens.len(), |c| clause_start(para, c));
         while k < para.tokens.len() {
-            let t = para.tokens[k];
             let raw = para.raw(k);
-            if !inside_marked(t.start) && is_sentence_end(raw) {
+            if k >= stop {
+                end_tok = k;
+                break;
+            }
+            if !inside_marked(k) && is_sentence_end(raw) {
                 end_tok = k;
                 break;
             }
             if matches!(raw, "," | "،")
-                && !inside_marked(t.start)
+                && !inside_marked(k)
                 && let Some(next) = para.tokens.get(k + 1)
                 && TAIL_ATTRIBUTION.contains(&normalize(next.text(para.text)).as_str())
             {

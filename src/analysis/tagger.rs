@@ -174,6 +174,10 @@ impl Weights {
     }
 }
 
+/// Tokens per block when a long document is tagged (see [`Tagger::tag_document`]): about
+/// 150 KB of Arabic, longer than any news article.
+pub const DOC_BLOCK: usize = 20_000;
+
 /// A trained tagger: model weights plus the lists its features consult.
 #[derive(Debug, Clone)]
 pub struct Tagger {
@@ -325,9 +329,28 @@ impl Tagger {
 
     /// Tags the sentences of one document. With a second pass, each word's tags elsewhere
     /// in the document (from the first pass) inform its final tag.
+    ///
+    /// A long document is tagged in blocks of whole sentences of about [`DOC_BLOCK`] tokens,
+    /// each its own document for the second pass, so the memory for features stays bounded
+    /// by the block; news articles, far shorter, are tagged whole.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
-        let infos: Vec<Vec<TokenInfo>> = sentences.iter().map(|s| self.infos(s)).collect();
-        self.tag_infos_document(&infos)
+        let mut out = Vec::with_capacity(sentences.len());
+        let mut start = 0;
+        while start < sentences.len() {
+            let mut end = start;
+            let mut tokens = 0;
+            while end < sentences.len() && (end == start || tokens < DOC_BLOCK) {
+                tokens += sentences[end].len();
+                end += 1;
+            }
+            let infos: Vec<Vec<TokenInfo>> = sentences[start..end]
+                .iter()
+                .map(|s| self.infos(s))
+                .collect();
+            out.extend(self.tag_infos_document(&infos));
+            start = end;
+        }
+        out
     }
 
     /// Tags a long run of sentences with no document boundaries (CoNLL input): for the

@@ -1,13 +1,15 @@
-//! Who said a quote: the speech verb before (or after) it, the named subject next to the
-//! verb, role phrases (المتحدث باسم X [Name]), reported sources (نقلت … عن X قوله), and
-//! continuation (وأضاف، وتابعت → the previous speaker, matching the verb's gender).
+//! What speaker search reads from the document: the tagged paragraphs, the entities and a
+//! token → mention index, and the phrase readers (the subject after a speech verb, role
+//! phrases such as المتحدث باسم X [Name], a person near the verb, the sentence's subject).
 
-use super::entities::{ResolvedMention, TaggedParagraph};
-use super::gazetteer::{Trigger, Triggers};
-use super::normalize::{normalize, split_clitics};
-use super::schema::{Entity, EntityKind, Mention};
-use super::speech::{Cue, CueKind, Gender, speech_cue};
-use super::tokens::{TokenKind, is_sentence_end};
+use crate::analysis::entities::{ResolvedMention, TaggedParagraph};
+use crate::analysis::gazetteer::{Trigger, Triggers};
+use crate::analysis::normalize::{normalize, split_clitics};
+use crate::analysis::schema::{Entity, EntityKind, Mention};
+use crate::analysis::speech::{Gender, speech_cue};
+use crate::analysis::tokens::{TokenKind, is_sentence_end};
+
+use super::formulas::{FUNCTION_WORDS, GOVERNING_WORDS, SOURCE_NOUNS};
 
 /// A speaker found for a quote.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +47,7 @@ impl MentionIndex {
         Self { by_token }
     }
 
-    fn at(&self, p: usize, t: usize) -> Option<usize> {
+    pub(super) fn at(&self, p: usize, t: usize) -> Option<usize> {
         self.by_token
             .get(p)
             .and_then(|r| r.get(t).copied().flatten())
@@ -66,7 +68,7 @@ pub struct Context<'a> {
     pub triggers: &'a Triggers,
 }
 
-fn can_speak(k: EntityKind) -> bool {
+pub(super) fn can_speak(k: EntityKind) -> bool {
     matches!(
         k,
         EntityKind::Person | EntityKind::Organization | EntityKind::Place
@@ -83,7 +85,11 @@ fn name_gender(name: &str) -> Option<Gender> {
 }
 
 impl<'a> Context<'a> {
-    fn speaker_from_mention(&self, mi: usize, gender: Option<Gender>) -> Option<Speaker> {
+    pub(super) fn speaker_from_mention(
+        &self,
+        mi: usize,
+        gender: Option<Gender>,
+    ) -> Option<Speaker> {
         let m = self.mentions.get(mi)?;
         let e = self.entities.get(m.entity)?;
         if !can_speak(e.kind) {
@@ -110,7 +116,7 @@ impl<'a> Context<'a> {
         })
     }
 
-    fn trigger(&self, p: usize, t: usize) -> Option<Trigger> {
+    pub(super) fn trigger(&self, p: usize, t: usize) -> Option<Trigger> {
         let para = self.paras.get(p)?;
         let s = split_clitics(para.raw(t));
         self.triggers
@@ -121,7 +127,7 @@ impl<'a> Context<'a> {
     /// The subject right after a verb at token `v` (up to `limit`, exclusive), reading role
     /// phrases: "المتحدثة باسم الخارجية الروسية", "الناطق باسم الكرملين ديمتري بيسكوف",
     /// "مدرب الأهلي حسام البدري" (a person right after the institution is the speaker).
-    fn subject_after(
+    pub(super) fn subject_after(
         &self,
         p: usize,
         v: usize,
@@ -146,6 +152,10 @@ impl<'a> Context<'a> {
             }
             if let Some(mi) = self.index.at(p, t) {
                 let m = &self.mentions[mi];
+                // "قال مصدر أمني لفرانس برس": who is spoken to ends the subject.
+                if self.is_addressee(mi) {
+                    break;
+                }
                 let kind = self.entities.get(m.entity).map(|e| e.kind);
                 if kind == Some(EntityKind::Person) {
                     return self.speaker_from_mention(mi, gender);
@@ -181,6 +191,12 @@ impl<'a> Context<'a> {
                         if let Some(n) = self.person_within(p, m.tokens.end, limit, 3) {
                             return self.speaker_from_mention(n, gender);
                         }
+                        // "مصدر في وزارة الداخلية": the role with its institution.
+                        if let Some(ts) = title_start
+                            && kind == Some(EntityKind::Organization)
+                        {
+                            return Some(self.phrase(p, ts, m.tokens.end, gender));
+                        }
                         t = m.tokens.end;
                         words += 1;
                         continue;
@@ -204,7 +220,8 @@ impl<'a> Context<'a> {
                     if words == 0
                         && title_start.is_none()
                         && matches!(other, None | Some(Trigger::OrgHead))
-                        && n.starts_with("ال")
+                        && (n.starts_with("ال") || SOURCE_NOUNS.contains(&n.as_str()))
+                        && !FUNCTION_WORDS.contains(&n.as_str())
                         && speech_cue(raw).is_none()
                     {
                         title_start = Some(t);
@@ -213,9 +230,20 @@ impl<'a> Context<'a> {
                         t += 1;
                         continue;
                     }
+                    // A role's complement goes on through في only into an institution
+                    // ("الباحث في مركز …"), not into circumstances ("في تصريحات نقلتها").
+                    let into_institution = n == "في"
+                        && (self.index.at(p, t + 1).is_some()
+                            || self.trigger(p, t + 1) == Some(Trigger::OrgHead));
+                    // "لوكالة …", "للصحفيين": who is spoken to follows.
+                    let addressee = !n.starts_with("ال")
+                        && n.strip_prefix('ل').is_some_and(|rest| {
+                            rest.starts_with('ل') || self.triggers.get(rest).is_some()
+                        });
                     let stop = title_start.is_none()
+                        || addressee
                         || speech_cue(raw).is_some()
-                        || matches!(n.as_str(), "ان" | "بان" | "انه" | "انها" | "الي" | "علي");
+                        || (FUNCTION_WORDS.contains(&n.as_str()) && !into_institution);
                     if stop {
                         break;
                     }
@@ -224,25 +252,41 @@ impl<'a> Context<'a> {
             words += 1;
             t += 1;
         }
-        // A bare title as subject ("قال الوزير"): the title and its definite words.
-        if soft_title {
-            return None;
-        }
+        // A bare title or role noun as subject ("قال الوزير", "قال المسؤول العراقي", "قال
+        // مصدر أمني"): the noun and its adjectives — definite ones after a definite noun,
+        // nisbas after an indefinite one.
         let ts = title_start?;
+        let definite = normalize(&split_clitics(para.raw(ts)).with_article).starts_with("ال");
         let mut end_tok = ts + 1;
         while end_tok < limit.min(ts + 3)
             && para
                 .tokens
                 .get(end_tok)
                 .is_some_and(|t| t.kind == TokenKind::Word)
-            && normalize(para.raw(end_tok)).starts_with("ال")
         {
+            let n = normalize(para.raw(end_tok));
+            let fits = if definite || !soft_title {
+                n.starts_with("ال") && !FUNCTION_WORDS.contains(&n.as_str())
+            } else {
+                !n.starts_with("ال")
+                    && (n.ends_with('ي') || n.ends_with("يه"))
+                    && n.chars().count() >= 3
+            };
+            if !fits || speech_cue(para.raw(end_tok)).is_some() {
+                break;
+            }
             end_tok += 1;
         }
-        let start = para.tokens[ts].start + split_clitics(para.raw(ts)).clitic_chars;
-        let end = para.tokens[end_tok - 1].end;
+        Some(self.phrase(p, ts, end_tok, gender))
+    }
+
+    /// The role phrase over tokens `from..to` (the first token's clitics left out).
+    fn phrase(&self, p: usize, from: usize, to: usize, gender: Option<Gender>) -> Speaker {
+        let para = &self.paras[p];
+        let start = para.tokens[from].start + split_clitics(para.raw(from)).clitic_chars;
+        let end = para.tokens[to.max(from + 1) - 1].end;
         let text = para.slice(start, end);
-        Some(Speaker {
+        Speaker {
             name: text.clone(),
             mention: Some(Mention {
                 paragraph: p,
@@ -252,11 +296,60 @@ impl<'a> Context<'a> {
             }),
             entity: None,
             gender,
-        })
+        }
+    }
+
+    /// The mention is glued to ل (لفرانس برس، للصحفيين): who is spoken to.
+    pub(super) fn is_addressee(&self, mi: usize) -> bool {
+        let Some(m) = self.mentions.get(mi) else {
+            return false;
+        };
+        let Some(para) = self.paras.get(m.paragraph) else {
+            return false;
+        };
+        let Some(tok) = para.tokens.get(m.tokens.start) else {
+            return false;
+        };
+        if tok.start < m.start && normalize(&para.slice(tok.start, m.start)).ends_with('ل') {
+            return true;
+        }
+        // ل kept on the name because the rest is no article: "لوكالة فرانس برس".
+        let first = normalize(para.raw(m.tokens.start));
+        let first = first.strip_prefix('و').unwrap_or(&first);
+        first
+            .strip_prefix('ل')
+            .is_some_and(|rest| self.triggers.get(rest).is_some())
+    }
+
+    /// Whether the mention is governed by a preposition or sits in a clause of its own after
+    /// `from` (an object or the subject of reported speech, not the speaker): a preposition
+    /// or ل/ب glued to it, or إن/أن/الذي/التي … between `from` and it.
+    pub(super) fn is_governed(&self, mi: usize, from: usize) -> bool {
+        let Some(m) = self.mentions.get(mi) else {
+            return false;
+        };
+        let Some(para) = self.paras.get(m.paragraph) else {
+            return false;
+        };
+        if let Some(tok) = para.tokens.get(m.tokens.start)
+            && tok.start < m.start
+        {
+            let glued = normalize(&para.slice(tok.start, m.start));
+            if glued.ends_with('ل') || glued.ends_with('ب') {
+                return true;
+            }
+        }
+        (from..m.tokens.start).any(|t| GOVERNING_WORDS.contains(&normalize(para.raw(t)).as_str()))
     }
 
     /// A person mention starting within `reach` words from token `from`.
-    fn person_within(&self, p: usize, from: usize, limit: usize, reach: usize) -> Option<usize> {
+    pub(super) fn person_within(
+        &self,
+        p: usize,
+        from: usize,
+        limit: usize,
+        reach: usize,
+    ) -> Option<usize> {
         let para = self.paras.get(p)?;
         let mut t = from;
         let mut words = 0;
@@ -283,15 +376,16 @@ impl<'a> Context<'a> {
 
     /// The first person or organisation named in the sentence before token `v` (the
     /// sentence subject of "ووجهت الهيئة … وقالت:").
-    fn sentence_subject_before(
+    pub(super) fn sentence_subject_before(
         &self,
         p: usize,
         v: usize,
         gender: Option<Gender>,
     ) -> Option<Speaker> {
         let para = self.paras.get(p)?;
+        // Bounded, so a paragraph without sentence ends stays linear.
         let mut s = v;
-        while s > 0 && !is_sentence_end(para.raw(s - 1)) {
+        while s > 0 && v - s < 60 && !is_sentence_end(para.raw(s - 1)) {
             s -= 1;
         }
         // A person named in the sentence is the likelier speaker than an institution
@@ -316,138 +410,10 @@ impl<'a> Context<'a> {
         None
     }
 
-    fn mention_ending_before(&self, p: usize, t: usize) -> Option<usize> {
+    pub(super) fn mention_ending_before(&self, p: usize, t: usize) -> Option<usize> {
         (t.saturating_sub(2)..t).rev().find_map(|k| {
             let mi = self.index.at(p, k)?;
             (self.mentions[mi].tokens.end + 1 >= t).then_some(mi)
         })
     }
-}
-
-/// Finds the speaker of a quote whose marks/colon start at token `open_tok` and whose text
-/// ends before token `close_tok` in paragraph `p`. `previous` holds earlier speakers, latest
-/// last, for continuation.
-pub fn find_speaker(
-    ctx: &Context,
-    p: usize,
-    open_tok: usize,
-    close_tok: usize,
-    previous: &[Speaker],
-) -> Option<Speaker> {
-    let para = ctx.paras.get(p)?;
-    // 1. A cue before the quote, in the same sentence.
-    let mut j = open_tok;
-    let mut steps = 0;
-    let mut cue: Option<(usize, Cue)> = None;
-    while j > 0 && steps < 30 {
-        j -= 1;
-        let raw = para.raw(j);
-        if is_sentence_end(raw) {
-            break;
-        }
-        if para.tokens[j].kind == TokenKind::Word {
-            steps += 1;
-            if let Some(c) = speech_cue(raw) {
-                cue = Some((j, c));
-                break;
-            }
-        }
-    }
-    if let Some((v, c)) = cue {
-        match c.kind {
-            CueKind::Saying => {
-                if let Some(mi) = ctx.mention_ending_before(p, v)
-                    && let Some(s) = ctx.speaker_from_mention(mi, c.gender)
-                {
-                    return Some(s);
-                }
-            }
-            CueKind::According => {
-                if let Some(s) = ctx.subject_after(p, v, open_tok.max(v + 1) + 6, c.gender) {
-                    return Some(s);
-                }
-            }
-            CueKind::Verb => {
-                // "نقلت الوكالة عن X": the source after عن speaks.
-                if c.reporting {
-                    for t in v + 1..open_tok {
-                        if matches!(normalize(para.raw(t)).as_str(), "عن" | "وعن")
-                            && let Some(mi) = ctx.index.at(p, t + 1)
-                            && let Some(s) = ctx.speaker_from_mention(mi, None)
-                        {
-                            return Some(s);
-                        }
-                    }
-                }
-                if let Some(s) = ctx.subject_after(p, v, open_tok, c.gender) {
-                    return Some(s);
-                }
-                // "وقالت زوجة أحد المتهمين وتدعى X للصحفيين:": a person named between the
-                // verb and the quote, close to the verb.
-                if let Some(mi) = ctx.person_within(p, v + 1, open_tok, 6)
-                    && let Some(s) = ctx.speaker_from_mention(mi, c.gender)
-                {
-                    return Some(s);
-                }
-                if let Some(s) = ctx.sentence_subject_before(p, v, c.gender) {
-                    return Some(s);
-                }
-                return continuation(previous, c.gender);
-            }
-            CueKind::Participle => {
-                // "وعلق المستثمر X على الصفقة قائلاً": the participle shares the subject of
-                // an earlier verb in its sentence, else of the sentence, else continues.
-                let mut k = v;
-                while k > 0 && !is_sentence_end(para.raw(k - 1)) {
-                    k -= 1;
-                    if let Some(c2) = speech_cue(para.raw(k))
-                        && c2.kind == CueKind::Verb
-                    {
-                        if let Some(s) = ctx.subject_after(p, k, v, c2.gender.or(c.gender)) {
-                            return Some(s);
-                        }
-                        break;
-                    }
-                }
-                if let Some(s) = ctx.sentence_subject_before(p, v, c.gender) {
-                    return Some(s);
-                }
-                return continuation(previous, c.gender);
-            }
-        }
-    }
-    // 2. A cue right after the quote: «"…"، قال فلان» / «"…"، بحسب فلان».
-    let mut t = close_tok;
-    let mut steps = 0;
-    while t < para.tokens.len() && steps < 3 {
-        let raw = para.raw(t);
-        if para.tokens[t].kind == TokenKind::Word {
-            steps += 1;
-            if let Some(c) = speech_cue(raw) {
-                if matches!(c.kind, CueKind::Verb | CueKind::According)
-                    && let Some(s) = ctx.subject_after(p, t, para.tokens.len().min(t + 8), c.gender)
-                {
-                    return Some(s);
-                }
-                if c.kind == CueKind::Participle {
-                    return continuation(previous, c.gender);
-                }
-                break;
-            }
-        }
-        t += 1;
-    }
-    None
-}
-
-/// The latest earlier speaker whose gender does not contradict the verb's.
-pub fn continuation(previous: &[Speaker], gender: Option<Gender>) -> Option<Speaker> {
-    previous
-        .iter()
-        .rev()
-        .find(|s| gender.is_none() || s.gender.is_none() || s.gender == gender)
-        .map(|s| Speaker {
-            mention: None,
-            ..s.clone()
-        })
 }

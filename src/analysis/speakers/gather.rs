@@ -1,0 +1,535 @@
+//! Gathers the speaker candidates of one quote: the subject of the speech verb before it
+//! (a name, a role phrase, a reported source), a person near the verb, the sentence's
+//! subject, the subject of a verb right after the quote, a religious formula, a statement
+//! noun, the subject of the latest speech verb before the sentence, and the previous
+//! speaker; then scores them and decides.
+
+use crate::analysis::normalize::normalize;
+use crate::analysis::schema::{EntityKind, Mention};
+use crate::analysis::speech::{Cue, CueKind, Gender, speech_cue};
+use crate::analysis::tokens::{TokenKind, is_sentence_end};
+
+use super::candidate::{Attribution, Candidate, Decision, Feature, MARGIN, Source, THRESHOLD};
+use super::context::{Context, Speaker};
+use super::formulas::{is_statement_noun, religious};
+
+/// A quote already attributed, for continuation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Said {
+    /// Who said it.
+    pub speaker: Speaker,
+    /// Paragraph of the quote.
+    pub paragraph: usize,
+    /// Token of the quote's closing mark (or end) in that paragraph.
+    pub token: usize,
+    /// It was attributed by continuation itself.
+    pub continued: bool,
+}
+
+/// How far back (in tokens, across paragraphs) the latest speech verb is looked for.
+const LAST_SPEAKER_REACH: usize = 120;
+
+/// Attributes the quote whose marks (or colon) start at token `open_tok` and whose text ends
+/// before `close_tok` in paragraph `p`. `history` holds the earlier attributed quotes.
+pub fn attribute(
+    ctx: &Context,
+    p: usize,
+    open_tok: usize,
+    close_tok: usize,
+    history: &[Said],
+) -> Attribution {
+    let mut cands: Vec<Candidate> = Vec::new();
+    if let Some(para) = ctx.paras.get(p) {
+        gather(
+            ctx,
+            p,
+            para.tokens.len(),
+            open_tok,
+            close_tok,
+            history,
+            &mut cands,
+        );
+    }
+    decide(cands)
+}
+
+fn gather(
+    ctx: &Context,
+    p: usize,
+    len: usize,
+    open_tok: usize,
+    close_tok: usize,
+    history: &[Said],
+    out: &mut Vec<Candidate>,
+) {
+    let Some(para) = ctx.paras.get(p) else {
+        return;
+    };
+    if let Some((name, t)) = religious(para, open_tok) {
+        let tok = para.tokens[t];
+        out.push(Candidate::new(
+            Speaker {
+                name: name.to_string(),
+                mention: Some(Mention {
+                    paragraph: p,
+                    start: tok.start,
+                    end: tok.end,
+                    text: para.slice(tok.start, tok.end),
+                }),
+                entity: None,
+                gender: Some(Gender::Masculine),
+            },
+            Source::Formula,
+        ));
+    }
+    // The speech cue before the quote, in its sentence.
+    let mut cue: Option<(usize, Cue)> = None;
+    let mut j = open_tok;
+    let mut steps = 0;
+    while j > 0 && steps < 30 {
+        j -= 1;
+        let raw = para.raw(j);
+        if is_sentence_end(raw) {
+            break;
+        }
+        if para.tokens[j].kind == TokenKind::Word {
+            steps += 1;
+            // نقل is a speech verb only as "نقل عن" (نقلوا إلى المستشفى is transport).
+            if let Some(c) = speech_cue(raw).filter(|c| {
+                !c.reporting
+                    || (j + 1..open_tok.min(j + 10))
+                        .any(|k| matches!(normalize(para.raw(k)).as_str(), "عن" | "وعن"))
+            }) {
+                cue = Some((j, c));
+                break;
+            }
+        }
+    }
+    let mut wants_previous: Option<(usize, Option<Gender>)> = None;
+    if let Some((v, c)) = cue {
+        before_cue(ctx, p, v, c, open_tok, out);
+        if matches!(c.kind, CueKind::Verb | CueKind::Participle) {
+            wants_previous = Some((v, c.gender));
+        }
+    }
+    // A cue right after the quote: «"…"، قال فلان» / «"…"، بحسب فلان» / «"…" مضيفاً».
+    let mut t = close_tok;
+    let mut steps = 0;
+    while t < len && steps < 3 {
+        let raw = para.raw(t);
+        if is_sentence_end(raw) {
+            break;
+        }
+        if para.tokens[t].kind == TokenKind::Word {
+            steps += 1;
+            if let Some(c) = speech_cue(raw) {
+                if matches!(c.kind, CueKind::Verb | CueKind::According)
+                    && let Some(s) = ctx.subject_after(p, t, len.min(t + 8), c.gender)
+                {
+                    push(ctx, out, s, Source::AfterQuote, c.gender);
+                }
+                if c.kind == CueKind::Participle && wants_previous.is_none() {
+                    wants_previous = Some((open_tok, c.gender));
+                }
+                break;
+            }
+        }
+        t += 1;
+    }
+    if let Some((v, gender)) = wants_previous {
+        previous_speakers(ctx, p, v, gender, history, out);
+    }
+}
+
+/// Candidates from the cue at token `v` before the quote.
+fn before_cue(
+    ctx: &Context,
+    p: usize,
+    v: usize,
+    c: Cue,
+    open_tok: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let Some(para) = ctx.paras.get(p) else {
+        return;
+    };
+    match c.kind {
+        CueKind::Saying => {
+            if let Some(mi) = ctx.mention_ending_before(p, v)
+                && let Some(s) = ctx.speaker_from_mention(mi, c.gender)
+            {
+                push(ctx, out, s, Source::Saying, c.gender);
+            }
+        }
+        CueKind::According => {
+            if let Some(s) = ctx.subject_after(p, v, open_tok.max(v + 1) + 6, c.gender) {
+                push(ctx, out, s, Source::According, c.gender);
+            }
+        }
+        CueKind::Verb => {
+            // "نقلت الوكالة عن X": the source after عن speaks.
+            if c.reporting {
+                for t in v + 1..open_tok {
+                    if matches!(normalize(para.raw(t)).as_str(), "عن" | "وعن")
+                        && let Some(mi) = ctx.index.at(p, t + 1)
+                        && let Some(s) = ctx.speaker_from_mention(mi, None)
+                    {
+                        push(ctx, out, s, Source::Reported, c.gender);
+                        break;
+                    }
+                }
+            }
+            let subject = if let Some(s) = statement_after(ctx, p, v, open_tok, c.gender) {
+                Some((s, Source::Statement))
+            } else {
+                ctx.subject_after(p, v, open_tok, c.gender)
+                    .map(|s| (s, Source::Subject))
+            };
+            // "وقالت زوجة أحد المتهمين وتدعى X للصحفيين:": a person named between the verb
+            // and the quote, close to the verb — further when a role phrase leads up to it
+            // ("واعلن المسؤول في قطاع السياحة في المحافظة … X «…»"), and then the person
+            // is who the role describes.
+            let role = subject.as_ref().is_some_and(|(s, _)| s.entity.is_none());
+            let near = ctx
+                .person_within(p, v + 1, open_tok, if role { 14 } else { 6 })
+                .filter(|&mi| !ctx.is_governed(mi, v + 1))
+                .and_then(|mi| ctx.speaker_from_mention(mi, c.gender));
+            match (subject, near) {
+                (Some((_, Source::Subject)), Some(n)) if role => {
+                    push(ctx, out, n, Source::Subject, c.gender);
+                }
+                (subject, near) => {
+                    if let Some((s, source)) = subject {
+                        push(ctx, out, s, source, c.gender);
+                    }
+                    if let Some(n) = near {
+                        push(ctx, out, n, Source::NearVerb, c.gender);
+                    }
+                }
+            }
+            // "وكان الرئيس الاميركي قال": the subject between كان and the verb.
+            if let Some(k) = (v.saturating_sub(6)..v).rev().find(|&k| {
+                matches!(
+                    normalize(para.raw(k)).as_str(),
+                    "كان" | "وكان" | "كانت" | "وكانت" | "فكان" | "فكانت"
+                )
+            }) && let Some(s) = ctx.subject_after(p, k, v, c.gender)
+            {
+                push(ctx, out, s, Source::Subject, c.gender);
+            }
+            if let Some(s) = ctx.sentence_subject_before(p, v, c.gender) {
+                push(ctx, out, s, Source::SentenceSubject, c.gender);
+            }
+        }
+        CueKind::Participle => {
+            // "وعلق المستثمر X على الصفقة قائلاً": the participle shares the subject of an
+            // earlier verb in its sentence, else of the sentence, else continues.
+            let mut k = v;
+            while k > 0 && v - k < 60 && !is_sentence_end(para.raw(k - 1)) {
+                k -= 1;
+                if let Some(c2) = speech_cue(para.raw(k))
+                    && c2.kind == CueKind::Verb
+                {
+                    let g = c2.gender.or(c.gender);
+                    if let Some(s) = ctx.subject_after(p, k, v, g) {
+                        push(ctx, out, s, Source::EarlierVerb, g);
+                    }
+                    break;
+                }
+            }
+            if let Some(s) = ctx.sentence_subject_before(p, v, c.gender) {
+                push(ctx, out, s, Source::SentenceSubject, c.gender);
+            }
+        }
+    }
+}
+
+/// "وأضاف البيان", "وقالت الدراسة الصادرة …": a statement noun right after the verb.
+fn statement_after(
+    ctx: &Context,
+    p: usize,
+    v: usize,
+    limit: usize,
+    gender: Option<Gender>,
+) -> Option<Speaker> {
+    let para = ctx.paras.get(p)?;
+    let t = v + 1;
+    if t >= limit || !is_statement_noun(para.raw(t)) {
+        return None;
+    }
+    let tok = para.tokens[t];
+    let start = tok.start + crate::analysis::normalize::split_clitics(para.raw(t)).clitic_chars;
+    let text = para.slice(start, tok.end);
+    Some(Speaker {
+        name: text.clone(),
+        mention: Some(Mention {
+            paragraph: p,
+            start,
+            end: tok.end,
+            text,
+        }),
+        entity: None,
+        gender,
+    })
+}
+
+/// The previous speaker (continuation) and the subject of the latest speech verb before the
+/// sentence of token `v` — up to [`LAST_SPEAKER_REACH`] tokens back, across paragraphs.
+fn previous_speakers(
+    ctx: &Context,
+    p: usize,
+    v: usize,
+    gender: Option<Gender>,
+    history: &[Said],
+    out: &mut Vec<Candidate>,
+) {
+    // Start of v's sentence.
+    let Some(para) = ctx.paras.get(p) else {
+        return;
+    };
+    let mut s = v;
+    while s > 0 && v - s < 60 && !is_sentence_end(para.raw(s - 1)) {
+        s -= 1;
+    }
+    let latest = latest_verb_subject(ctx, p, s, history.last());
+    let prev = history
+        .iter()
+        .rev()
+        .find(|h| gender.is_none() || h.speaker.gender.is_none() || h.speaker.gender == gender);
+    if let Some(h) = prev {
+        let mut c = Candidate::new(
+            Speaker {
+                mention: None,
+                ..h.speaker.clone()
+            },
+            Source::Continuation,
+        );
+        c.features
+            .push(Feature::ParagraphsBack(p.saturating_sub(h.paragraph)));
+        if h.continued {
+            c.features.push(Feature::ChainedContinuation);
+        }
+        if let Some((ls, _)) = &latest
+            && normalize(&ls.name) != normalize(&h.speaker.name)
+        {
+            c.features.push(Feature::NewerSubjectBetween);
+        }
+        add_gender(&mut c, gender);
+        out.push(c);
+    }
+    if let Some((ls, lp)) = latest {
+        let mut c = Candidate::new(ls, Source::Continuation);
+        c.features.push(Feature::ParagraphsBack(p - lp));
+        add_gender(&mut c, gender);
+        add_kind(ctx, &mut c);
+        out.push(c);
+    }
+}
+
+/// The subject of the nearest speech verb before token `s` of paragraph `p` that names one,
+/// not before the previous attributed quote; with its paragraph.
+fn latest_verb_subject(
+    ctx: &Context,
+    p: usize,
+    s: usize,
+    last: Option<&Said>,
+) -> Option<(Speaker, usize)> {
+    let mut budget = LAST_SPEAKER_REACH;
+    let mut pi = p;
+    let mut end = s;
+    loop {
+        let para = ctx.paras.get(pi)?;
+        let floor = match last {
+            Some(h) if h.paragraph == pi => h.token,
+            Some(h) if h.paragraph > pi => return None,
+            _ => 0,
+        };
+        let mut t = end;
+        while t > floor && budget > 0 {
+            t -= 1;
+            budget -= 1;
+            if para.tokens[t].kind != TokenKind::Word {
+                continue;
+            }
+            if let Some(c) = speech_cue(para.raw(t))
+                && c.kind == CueKind::Verb
+            {
+                let limit = para.tokens.len().min(t + 12);
+                if let Some(sp) = ctx.subject_after(pi, t, limit, c.gender) {
+                    return Some((sp, pi));
+                }
+            }
+        }
+        if budget == 0 || pi <= 1 || floor > 0 {
+            return None;
+        }
+        pi -= 1;
+        end = ctx.paras.get(pi)?.tokens.len();
+    }
+}
+
+fn push(
+    ctx: &Context,
+    out: &mut Vec<Candidate>,
+    s: Speaker,
+    source: Source,
+    gender: Option<Gender>,
+) {
+    let (s, anaphor) = match resolve_role(ctx, &s, gender) {
+        Some(person) => (person, true),
+        None => (s, false),
+    };
+    let mut c = Candidate::new(s, source);
+    if anaphor {
+        c.features.push(Feature::Anaphor);
+    }
+    add_gender(&mut c, gender);
+    add_kind(ctx, &mut c);
+    if is_addressee(ctx, &c.speaker) {
+        c.features.push(Feature::Addressee);
+    }
+    out.push(c);
+}
+
+/// How far back (in tokens, across paragraphs) a role's earlier introduction is looked for.
+const ANAPHOR_REACH: usize = 600;
+
+/// A definite role phrase ("الوزير", "اللاعب الألماني") stands for the person the text
+/// introduced earlier with the same noun right before the name ("وزير الخارجية الأردني
+/// سامر الخطيب", "اللاعب فلان"). Indefinite roles (مصدر أمني) are new people.
+fn resolve_role(ctx: &Context, s: &Speaker, gender: Option<Gender>) -> Option<Speaker> {
+    if s.entity.is_some() {
+        return None;
+    }
+    let m = s.mention.as_ref()?;
+    let mut words = s.name.split_whitespace().map(|w| {
+        let n = normalize(w);
+        n.strip_prefix("ال").map(str::to_string).unwrap_or(n)
+    });
+    let head = normalize(s.name.split_whitespace().next()?);
+    let bare = head.strip_prefix("ال")?.to_string();
+    words.next();
+    // The role's other words (الرئيس *اللبناني*) must be in the introduction too.
+    let rest: Vec<String> = words.collect();
+    if bare.chars().count() < 3 {
+        return None;
+    }
+    let mut pi = m.paragraph;
+    let mut budget = ANAPHOR_REACH;
+    let mut end = ctx
+        .paras
+        .get(pi)?
+        .tokens
+        .partition_point(|t| t.start < m.start);
+    loop {
+        let para = ctx.paras.get(pi)?;
+        let mut t = end;
+        while t > 0 && budget > 0 {
+            t -= 1;
+            budget -= 1;
+            let w = normalize(&crate::analysis::normalize::split_clitics(para.raw(t)).with_article);
+            let whole = normalize(para.raw(t));
+            if (w.strip_prefix("ال").unwrap_or(&w) == bare
+                || whole.strip_prefix("ال").unwrap_or(&whole) == bare)
+                && let Some(mi) = ctx.person_within(pi, t + 1, para.tokens.len(), 5)
+                && rest.iter().all(|r| {
+                    (t + 1..ctx.mentions[mi].tokens.start).any(|k| {
+                        let n = normalize(para.raw(k));
+                        n.strip_prefix("ال").unwrap_or(&n) == r.as_str()
+                    })
+                })
+            {
+                return ctx.speaker_from_mention(mi, gender).map(|p| Speaker {
+                    mention: s.mention.clone(),
+                    ..p
+                });
+            }
+        }
+        if budget == 0 || pi <= 1 {
+            return None;
+        }
+        pi -= 1;
+        end = ctx.paras.get(pi)?.tokens.len();
+    }
+}
+
+/// The speaker's mention is glued to ل (لفرانس برس): it is who was spoken to.
+fn is_addressee(ctx: &Context, s: &Speaker) -> bool {
+    let Some(m) = &s.mention else {
+        return false;
+    };
+    let Some(para) = ctx.paras.get(m.paragraph) else {
+        return false;
+    };
+    let t = para.tokens.partition_point(|t| t.end <= m.start);
+    let Some(tok) = para.tokens.get(t) else {
+        return false;
+    };
+    tok.start < m.start && normalize(&para.slice(tok.start, m.start)).ends_with('ل')
+}
+
+fn add_gender(c: &mut Candidate, verb: Option<Gender>) {
+    if let (Some(v), Some(s)) = (verb, c.speaker.gender)
+        && c.speaker.entity.is_some()
+    {
+        c.features.push(if v == s {
+            Feature::GenderAgrees
+        } else {
+            Feature::GenderClashes
+        });
+    }
+}
+
+fn add_kind(ctx: &Context, c: &mut Candidate) {
+    let kind = c
+        .speaker
+        .entity
+        .and_then(|e| ctx.entities.get(e))
+        .map(|e| e.kind);
+    c.features.push(match kind {
+        Some(EntityKind::Person) => Feature::Person,
+        Some(EntityKind::Place) => Feature::Place,
+        Some(_) => Feature::Organization,
+        None => Feature::Role,
+    });
+}
+
+/// Scores, sorts and decides.
+fn decide(mut cands: Vec<Candidate>) -> Attribution {
+    // Candidates naming the same speaker support each other.
+    let keys: Vec<String> = cands.iter().map(|c| normalize(&c.speaker.name)).collect();
+    for (i, c) in cands.iter_mut().enumerate() {
+        let n = keys
+            .iter()
+            .enumerate()
+            .filter(|&(k, key)| k != i && *key == keys[i])
+            .count();
+        if n > 0 {
+            c.features.push(Feature::Agreement(n));
+        }
+    }
+    cands.sort_by(|a, b| b.score().total_cmp(&a.score()));
+    // One candidate per speaker: the best-scored.
+    let mut seen: Vec<String> = Vec::new();
+    cands.retain(|c| {
+        let k = normalize(&c.speaker.name);
+        if seen.contains(&k) {
+            false
+        } else {
+            seen.push(k);
+            true
+        }
+    });
+    let decision = match cands.first() {
+        None => Decision::NoCandidate,
+        Some(best) if best.score() < THRESHOLD => Decision::BelowThreshold,
+        Some(best) => match cands.get(1) {
+            Some(second) if best.score() - second.score() < MARGIN => Decision::Tie,
+            _ => Decision::Chosen,
+        },
+    };
+    Attribution {
+        candidates: cands,
+        decision,
+    }
+}
