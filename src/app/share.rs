@@ -11,15 +11,23 @@ impl QariApp {
     /// Shares quote `index` of the analysis as a card.
     pub(super) fn share_quote(&mut self, index: usize) {
         let Some(d) = &self.document else { return };
-        let Some(q) = d.analysis.as_ref().and_then(|a| a.quotes.get(index)) else {
+        let Some(analysis) = d.analysis.as_ref() else {
             return;
         };
+        let Some(q) = analysis.quotes.get(index) else {
+            return;
+        };
+        // Numbered as `qari analyze` and `qari card --quote N` count them.
+        let number = analysis
+            .listed_quotes()
+            .position(|l| std::ptr::eq(l, q))
+            .map_or(index + 1, |n| n + 1);
         let card = QuoteCard {
             quote: q.text.clone(),
             speaker: q.speaker.clone(),
             title: d.doc.title.clone(),
         };
-        let targets = self.card_targets(&format!("quote-{}", index + 1));
+        let targets = self.card_targets(&format!("quote-{number}"));
         self.jobs.render_card(card, targets);
     }
 
