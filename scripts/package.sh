@@ -6,5 +6,5 @@ scripts/install-deps.sh package
 command -v cargo-deb >/dev/null || cargo install cargo-deb --locked
 desktop-file-validate packaging/io.github.qari.Qari.desktop
 appstreamcli validate --no-net packaging/io.github.qari.Qari.metainfo.xml
-cargo deb --locked "$@"
+cargo deb --locked --strip "$@"
 ls -1 target/debian/*.deb
