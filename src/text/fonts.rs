@@ -28,7 +28,7 @@ impl BundledFamily {
 }
 
 /// Font files compiled into the binary so qari runs from any directory.
-const BUNDLED: [(&str, &[u8]); 8] = [
+const BUNDLED: [(&str, &[u8]); 10] = [
     (
         "Amiri-Regular.ttf",
         include_bytes!("../../assets/fonts/Amiri-Regular.ttf"),
@@ -62,6 +62,15 @@ const BUNDLED: [(&str, &[u8]); 8] = [
     (
         "NotoSans-Bold.ttf",
         include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"),
+    ),
+    // Hebrew words quoted in Arabic text would otherwise show as empty boxes.
+    (
+        "NotoSansHebrew-Regular.ttf",
+        include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf"),
+    ),
+    (
+        "NotoSansHebrew-Bold.ttf",
+        include_bytes!("../../assets/fonts/NotoSansHebrew-Bold.ttf"),
     ),
 ];
 
