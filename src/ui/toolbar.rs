@@ -111,16 +111,23 @@ fn file_menu(ui: &mut Ui, settings: &Settings, commands: &mut Vec<Command>) {
         commands.push(Command::ShowOpenPanel(true));
         ui.close();
     }
-    ui.menu_button(visual(s.reopen_with_encoding), |ui| {
-        menu_body(ui, lang, |ui| {
-            for e in crate::document::TextEncoding::ALL {
-                if ui.button(visual(encoding_name(e, lang))).clicked() {
-                    commands.push(Command::ReopenWithEncoding(e));
-                    ui.close();
-                }
+    let encodings = |ui: &mut Ui, commands: &mut Vec<Command>| {
+        for e in crate::document::TextEncoding::ALL {
+            if ui.button(visual(encoding_name(e, lang))).clicked() {
+                commands.push(Command::ReopenWithEncoding(e));
+                ui.close();
             }
-        });
-    });
+        }
+    };
+    if lang.rtl() {
+        // egui draws a submenu's arrow on the right whatever the direction: in Arabic the
+        // encodings are listed in the menu itself under their heading instead.
+        ui.separator();
+        ui.label(visual(s.reopen_with_encoding));
+        encodings(ui, commands);
+    } else {
+        ui.menu_button(s.reopen_with_encoding, |ui| encodings(ui, commands));
+    }
     ui.separator();
     ui.label(visual(s.recent));
     if settings.recent.is_empty() {
