@@ -113,6 +113,15 @@ fn tagger_sentences(tokens: &[Token], text: &str) -> Vec<Vec<usize>> {
 /// Tokenizes and tags the paragraphs of one document together, so the tagger's document
 /// pass sees every sentence (a name tagged confidently in one paragraph helps elsewhere).
 pub fn tag_paragraphs<'a>(texts: &[&'a str], tagger: &Tagger) -> Vec<TaggedParagraph<'a>> {
+    tag_paragraphs_with_progress(texts, tagger, &mut |_| {})
+}
+
+/// [`tag_paragraphs`], telling `progress` the share of the tagging done (0 to 1).
+pub fn tag_paragraphs_with_progress<'a>(
+    texts: &[&'a str],
+    tagger: &Tagger,
+    progress: &mut dyn FnMut(f32),
+) -> Vec<TaggedParagraph<'a>> {
     let tokens: Vec<Vec<Token>> = texts.iter().map(|t| tokenize(t)).collect();
     let groups: Vec<Vec<Vec<usize>>> = texts
         .iter()
@@ -125,7 +134,9 @@ pub fn tag_paragraphs<'a>(texts: &[&'a str], tagger: &Tagger) -> Vec<TaggedParag
             doc.push(idx.iter().map(|&i| toks[i].text(text)).collect());
         }
     }
-    let mut doc_tags = tagger.tag_document(&doc).into_iter();
+    let mut doc_tags = tagger
+        .tag_document_with_progress(&doc, progress)
+        .into_iter();
     texts
         .iter()
         .zip(tokens)
