@@ -1,28 +1,31 @@
 //! Text analysis of a `Document`: named entities (people, places, organisations), hashtags,
 //! dates, and direct quotes with their speakers. No GUI dependency; pure functions of a document.
+//!
+//! The stages run in order: `ner` tags the paragraphs, `entities` finds and groups the
+//! mentions, `quotes` finds the quotes and `speakers` attributes them; `triggers` holds the
+//! word lists they share. This module runs them (`run`).
 
 pub mod citation;
-pub mod conll;
 pub mod dates;
 pub mod entities;
-pub mod features;
-pub mod gazetteer;
 pub mod hashtags;
+pub mod ner;
 pub mod normalize;
 pub mod quotes;
 pub mod schema;
 pub mod speakers;
-pub mod speech;
-pub mod tagger;
 pub mod tokens;
-pub mod train;
+pub mod triggers;
+
+// The NER modules under their earlier paths (the CLI, tests and examples name them so).
+pub use ner::{conll, gazetteer, train};
 
 use std::collections::HashMap;
 
 use crate::document::Document;
 
+pub use ner::tagger::Tagger;
 pub use schema::{Analysis, Entity, EntityKind, Mention, Quote, QuoteKind};
-pub use tagger::Tagger;
 
 use entities::{TaggedParagraph, find_mentions, group, tag_paragraphs_with_progress};
 use quotes::{QuoteClass, find_quotes};
@@ -54,12 +57,12 @@ pub fn analyze_reporting(doc: &Document, progress: &mut dyn FnMut(f32)) -> Analy
     }
 }
 
-fn empty_weights() -> tagger::Weights {
-    tagger::Weights {
+fn empty_weights() -> ner::tagger::Weights {
+    ner::tagger::Weights {
         bits: 8,
-        emit: vec![0; (1 << 8) * tagger::NUM_TAGS],
-        trans: vec![0; tagger::NUM_TAGS * tagger::NUM_TAGS],
-        start: vec![0; tagger::NUM_TAGS],
+        emit: vec![0; (1 << 8) * ner::tagger::NUM_TAGS],
+        trans: vec![0; ner::tagger::NUM_TAGS * ner::tagger::NUM_TAGS],
+        start: vec![0; ner::tagger::NUM_TAGS],
     }
 }
 

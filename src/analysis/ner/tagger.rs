@@ -4,10 +4,11 @@
 
 use std::sync::OnceLock;
 
-use super::features::{
+use crate::analysis::ner::features::{
     TokenInfo, doc_features, doc_infos, features, sliding_doc_infos, token_infos,
 };
-use super::gazetteer::{Gazetteer, Triggers};
+use crate::analysis::ner::gazetteer::Gazetteer;
+use crate::analysis::triggers::Triggers;
 
 /// Entity types of the IOB scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -190,7 +191,7 @@ pub struct Tagger {
 static DEFAULT: OnceLock<Result<Tagger, String>> = OnceLock::new();
 
 /// The shipped model, trained by `examples/train_ner.rs`.
-static DEFAULT_MODEL: &[u8] = include_bytes!("../../assets/models/ner.bin");
+static DEFAULT_MODEL: &[u8] = include_bytes!("../../../assets/models/ner.bin");
 
 /// Viterbi over per-token emission scores with the transition constraints of IOB.
 pub fn viterbi(emissions: &[[i64; NUM_TAGS]], trans: &[i64], start: &[i64]) -> Vec<Tag> {
