@@ -58,8 +58,20 @@ pub(super) fn restore_document_names(paras: &[TaggedParagraph], mentions: &mut [
 
 /// All mentions of the document after overlap resolution, in reading order.
 pub fn find_mentions(paras: &[TaggedParagraph], gaz: &Gazetteer) -> Vec<RawMention> {
+    find_mentions_with_progress(paras, gaz, &mut |_| {})
+}
+
+/// [`find_mentions`], telling `progress` the share of the work done (0 to 1) after each
+/// paragraph of the rules and of the propagation.
+pub fn find_mentions_with_progress(
+    paras: &[TaggedParagraph],
+    gaz: &Gazetteer,
+    progress: &mut dyn FnMut(f32),
+) -> Vec<RawMention> {
+    let per_paragraph = 1.0 / paras.len().max(1) as f32;
     let mut cands: Vec<RawMention> = Vec::new();
     for (p, para) in paras.iter().enumerate() {
+        progress(0.5 * p as f32 * per_paragraph);
         for (a, b, t) in spans(&para.tags) {
             // A name never runs out of a hashtag into the text after it.
             let mut b = b;
@@ -84,10 +96,11 @@ pub fn find_mentions(paras: &[TaggedParagraph], gaz: &Gazetteer) -> Vec<RawMenti
     }
     let mut kept = resolve_overlaps(cands, paras.len());
     restore_document_names(paras, &mut kept);
-    let extra = propagate(paras, &kept, gaz);
+    let extra = propagate(paras, &kept, gaz, &mut |f| progress(0.5 + 0.45 * f));
     kept.extend(extra);
     let mut out = resolve_overlaps(kept, paras.len());
     restore_document_names(paras, &mut out);
+    progress(1.0);
     out
 }
 
@@ -127,6 +140,7 @@ pub(super) fn propagate(
     paras: &[TaggedParagraph],
     found: &[RawMention],
     gaz: &Gazetteer,
+    progress: &mut dyn FnMut(f32),
 ) -> Vec<RawMention> {
     let mut names: HashMap<String, Vec<(Vec<String>, EntityKind)>> = HashMap::new();
     let mut add = |words: Vec<String>, kind: EntityKind| {
@@ -171,7 +185,9 @@ pub(super) fn propagate(
             }
         }
     }
+    let per_paragraph = 1.0 / paras.len().max(1) as f32;
     for (p, para) in paras.iter().enumerate() {
+        progress(p as f32 * per_paragraph);
         let covered = &covered[p];
         let mut i = 0;
         while i < para.tokens.len() {

@@ -11,7 +11,7 @@ mod persons;
 mod places;
 mod tagged;
 
-pub use find::find_mentions;
+pub use find::{find_mentions, find_mentions_with_progress};
 pub use group::{ResolvedMention, group};
 pub use mention::{RawMention, clitic_len, make_mention};
 pub use tagged::{TaggedParagraph, tag_paragraph, tag_paragraphs, tag_paragraphs_with_progress};
