@@ -3,12 +3,13 @@
 #[expect(dead_code, reason = "each test file uses some of the shared helpers")]
 mod common;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use qari::app::{QariApp, StartOptions};
 use qari::state::Command;
+use qari::state::analysis_progress::AnalysisProgress;
 use qari::state::i18n::Lang;
 
 fn app(lang: Lang) -> Harness<'static, QariApp> {
@@ -117,6 +118,29 @@ fn the_interface_switches_to_arabic_and_back() {
     harness.run_steps(3);
     assert_eq!(harness.state().settings.lang, Lang::En);
     harness.get_by_label("Entities");
+}
+
+#[test]
+fn a_long_analysis_shows_its_percentage_in_both_languages() {
+    let mut harness = app(Lang::En);
+    // As if the analysis were still running: started a second ago, 42 % done.
+    {
+        let d = harness.state_mut().document.as_mut().unwrap();
+        d.analysis = None;
+        let since = Instant::now().checked_sub(Duration::from_secs(1)).unwrap();
+        d.progress = AnalysisProgress::started_at(since);
+        d.progress.report(0.42);
+    }
+    harness.run_steps(2);
+    harness.get_by_label("Analysing… 42%");
+    harness.state_mut().settings.lang = Lang::Ar;
+    harness.run_steps(2);
+    // Through the RTL text path, like the other Arabic headers.
+    harness.get_by_label("جارٍ التحليل… 42٪");
+    // Just started: the spinner and the words, no number yet.
+    harness.state_mut().document.as_mut().unwrap().progress = AnalysisProgress::default();
+    harness.run_steps(1);
+    harness.get_by_label("جارٍ تحليل المقال…");
 }
 
 fn search(harness: &mut Harness<'static, QariApp>, query: &str) -> (usize, String) {

@@ -1,8 +1,8 @@
 //! Date expressions: weekdays, Gregorian months (Egyptian, Levantine and Maghrebi names),
 //! Hijri months and years (هـ), numeric dates and years.
 
-use super::normalize::{normalize, split_clitics};
-use super::tokens::{Token, TokenKind};
+use crate::analysis::normalize::{normalize, split_clitics};
+use crate::analysis::tokens::{Token, TokenKind};
 
 /// Weekday names without the article (normalised).
 const WEEKDAYS: &[&str] = &["احد", "اثنين", "ثلاثاء", "اربعاء", "خميس", "جمعه", "سبت"];
@@ -263,8 +263,8 @@ pub fn find_dates(paragraph: &str, tokens: &[Token]) -> Vec<DateSpan> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
     use super::*;
+    use crate::analysis::tokens::tokenize;
 
     fn dates(p: &str) -> Vec<String> {
         let t = tokenize(p);

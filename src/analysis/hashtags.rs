@@ -5,7 +5,7 @@
 //! other text, so `#سوريا` is in addition a mention of the place سوريا, covering the chars
 //! after the `#` (the mention text is `سوريا`, or `الولايات_المتحدة` for a joined name).
 
-use super::normalize::is_ignorable;
+use crate::analysis::normalize::is_ignorable;
 
 /// A hashtag: char span including the `#`.
 #[derive(Debug, Clone, PartialEq, Eq)]

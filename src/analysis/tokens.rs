@@ -1,6 +1,6 @@
 //! Splits a paragraph into word, number and punctuation tokens with char and byte offsets.
 
-use super::normalize::is_ignorable;
+use crate::analysis::normalize::is_ignorable;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +47,7 @@ impl Token {
 
 fn is_word_char(c: char) -> bool {
     // Arabic letters first: `is_alphanumeric` is a slow table search outside ASCII.
-    super::normalize::is_arabic_letter(c)
+    crate::analysis::normalize::is_arabic_letter(c)
         || c.is_alphanumeric()
         || is_ignorable(c) && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}')
 }

@@ -1,7 +1,7 @@
 //! One frame of the window: job results, window-wide keys, the panels, then the commands.
 
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::state::Command;
 use crate::state::keymap::{Scope, chords};
@@ -120,6 +120,7 @@ impl QariApp {
                     .collect();
                 let env = ui::sidebar::SidebarEnv {
                     analysis: open.analysis.as_deref(),
+                    progress: open.progress.percent_to_show(Instant::now()),
                     highlights: Some(&open.highlights),
                     headings,
                     text: &mut self.text,
@@ -163,7 +164,8 @@ impl QariApp {
             }
             open.refresh_marks(&self.sidebar);
             let transient = open.transient_marks(&self.sidebar);
-            if open.flash.is_some() {
+            // The percentage in the sidebar moves while the analysis runs.
+            if open.flash.is_some() || open.analysis.is_none() {
                 ctx.request_repaint_after(Duration::from_millis(100));
             }
             let layers = [

@@ -8,6 +8,7 @@ use super::QariApp;
 use super::jobs::JobResult;
 use super::open_document::OpenDocument;
 use crate::state::Command;
+use crate::state::analysis_progress::AnalysisProgress;
 use crate::state::messages::Message;
 use crate::state::notices::NoticeKind;
 
@@ -39,13 +40,12 @@ impl QariApp {
                         self.settings.remember(&path);
                         self.sidebar.reset_for_document();
                         self.find.searched = None;
-                        self.jobs.analyze(request, doc.clone());
-                        self.document = Some(OpenDocument::new(
-                            loaded,
-                            path,
-                            request,
-                            self.stores.as_ref(),
-                        ));
+                        let progress = AnalysisProgress::default();
+                        self.jobs.analyze(request, doc.clone(), progress.clone());
+                        let mut open =
+                            OpenDocument::new(loaded, path, request, self.stores.as_ref());
+                        open.progress = progress;
+                        self.document = Some(open);
                         self.report_orphans();
                         if self.document.as_ref().is_some_and(|d| d.restored) {
                             self.notices

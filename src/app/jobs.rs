@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
-use crate::analysis::{Analysis, analyze};
+use crate::analysis::{Analysis, analyze_reporting};
 use crate::annotations::store::Loaded;
 use crate::annotations::{DocText, HighlightStore, PositionStore, ReadingPosition};
 use crate::document::{Document, Format, LoadError, LoadOptions, load_documents};
+use crate::state::analysis_progress::AnalysisProgress;
 use crate::text::Page;
 use crate::text::card::{CardStyle, QuoteCard};
 use crate::text::fonts::{FontSources, arabic_families, font_system};
@@ -198,11 +199,11 @@ impl Jobs {
         });
     }
 
-    /// Analyses a document in the background.
-    pub fn analyze(&self, request: u64, doc: Document) {
+    /// Analyses a document in the background, reporting how far it got to `progress`.
+    pub fn analyze(&self, request: u64, doc: Document, progress: AnalysisProgress) {
         self.spawn("qari-analysis", move || JobResult::Analyzed {
             request,
-            analysis: Box::new(analyze(&doc)),
+            analysis: Box::new(analyze_reporting(&doc, &mut |f| progress.report(f))),
         });
     }
 

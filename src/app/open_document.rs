@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 use crate::analysis::Analysis;
 use crate::document::Document;
+use crate::state::analysis_progress::AnalysisProgress;
 use crate::state::highlights::DocHighlights;
 use crate::state::marks::{MarkSet, MarkStyle, kind_color};
 use crate::state::reader_view::ReaderView;
@@ -28,6 +29,8 @@ pub struct OpenDocument {
     pub highlights: DocHighlights,
     /// Entities and quotes, once the background analysis is done.
     pub analysis: Option<Box<Analysis>>,
+    /// How far the analysis has got while it runs.
+    pub progress: AnalysisProgress,
     /// The reading position was restored on opening (the app says so once).
     pub restored: bool,
     /// The position last saved, so an unchanged one is not written again.
@@ -71,6 +74,7 @@ impl OpenDocument {
             request,
             highlights,
             analysis: None,
+            progress: AnalysisProgress::default(),
             flash: None,
             marks: MarkSet::default(),
             marks_key: None,

@@ -91,6 +91,7 @@ pub struct Strings {
     pub other: &'static str,
     pub filter: &'static str,
     pub analysing: &'static str,
+    pub analysing_percent: &'static str,
     pub underline_entities: &'static str,
     pub no_entities: &'static str,
     pub no_quotes: &'static str,
@@ -144,6 +145,14 @@ pub struct Strings {
     pub reopen_with_encoding: &'static str,
 }
 
+impl Strings {
+    /// "Analysing… 42%" in this language.
+    pub fn analysing_at(&self, percent: u8) -> String {
+        self.analysing_percent
+            .replace("{percent}", &percent.to_string())
+    }
+}
+
 /// English.
 pub static EN: Strings = Strings {
     app_tagline: "A reader for Arabic articles",
@@ -188,6 +197,7 @@ pub static EN: Strings = Strings {
     other: "Other",
     filter: "Filter",
     analysing: "Analysing the article…",
+    analysing_percent: "Analysing… {percent}%",
     underline_entities: "Underline names in the text",
     no_entities: "No names found.",
     no_quotes: "No quotes found.",
@@ -285,6 +295,7 @@ pub static AR: Strings = Strings {
     other: "أخرى",
     filter: "تصفية",
     analysing: "جارٍ تحليل المقال…",
+    analysing_percent: "جارٍ التحليل… {percent}٪",
     underline_entities: "تسطير الأسماء في النص",
     no_entities: "لم يُعثر على أسماء.",
     no_quotes: "لم يُعثر على اقتباسات.",

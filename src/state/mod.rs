@@ -4,6 +4,7 @@
 //! `ui/` reads this layer and emits [`Command`]s; `app/` owns the values and applies the
 //! commands in one place. Nothing here draws, and nothing here imports `ui` or `app`.
 
+pub mod analysis_progress;
 pub mod command;
 pub mod find;
 pub mod highlights;

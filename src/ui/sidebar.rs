@@ -43,6 +43,8 @@ pub fn kind_title(kind: EntityKind, s: &Strings) -> &'static str {
 pub struct SidebarEnv<'a> {
     /// The analysis, once ready.
     pub analysis: Option<&'a Analysis>,
+    /// While it is not: the percentage done, once the analysis has run long enough to show it.
+    pub progress: Option<u8>,
     /// Section headings as (block, text), for the contents tab.
     pub headings: Vec<(usize, &'a str)>,
     /// The document's highlights.
@@ -112,7 +114,10 @@ fn analysing(ui: &mut Ui, env: &mut SidebarEnv<'_>) {
         ui.spinner();
         let s = env.lang.s();
         let color = env.color;
-        header(ui, env, s.analysing, color);
+        match env.progress {
+            Some(percent) => header(ui, env, &s.analysing_at(percent), color),
+            None => header(ui, env, s.analysing, color),
+        }
     });
 }
 

@@ -3,11 +3,11 @@
 //! phrases such as المتحدث باسم X [Name], a person near the verb, the sentence's subject).
 
 use crate::analysis::entities::{ResolvedMention, TaggedParagraph};
-use crate::analysis::gazetteer::{Trigger, Triggers};
 use crate::analysis::normalize::{normalize, split_clitics};
 use crate::analysis::schema::{Entity, EntityKind, Mention};
-use crate::analysis::speech::{Gender, speech_cue};
 use crate::analysis::tokens::{TokenKind, is_sentence_end};
+use crate::analysis::triggers::speech::{Gender, speech_cue};
+use crate::analysis::triggers::{Trigger, Triggers};
 
 use super::formulas::{FUNCTION_WORDS, GOVERNING_WORDS, SOURCE_NOUNS};
 

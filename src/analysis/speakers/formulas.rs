@@ -4,8 +4,8 @@
 
 use crate::analysis::entities::TaggedParagraph;
 use crate::analysis::normalize::{normalize, split_clitics};
-use crate::analysis::speech::speech_cue;
 use crate::analysis::tokens::{TokenKind, is_sentence_end};
+use crate::analysis::triggers::speech::speech_cue;
 
 /// Name given to a quote of the Quran.
 pub const GOD: &str = "الله";

@@ -6,8 +6,8 @@
 
 use crate::analysis::normalize::normalize;
 use crate::analysis::schema::{EntityKind, Mention};
-use crate::analysis::speech::{Cue, CueKind, Gender, speech_cue};
 use crate::analysis::tokens::{TokenKind, is_sentence_end};
+use crate::analysis::triggers::speech::{Cue, CueKind, Gender, speech_cue};
 
 use super::candidate::{Attribution, Candidate, Decision, Feature, MARGIN, Source, THRESHOLD};
 use super::context::{Context, Speaker};

@@ -1,8 +1,8 @@
 //! The CoNLL format: reading `token [TAG]` lines, and tagging them for `qari ner --conll`
 //! (`token TAG` lines out). Training reads its corpora through here; nothing here trains.
 
-use super::tagger::Tagger;
-use super::tokens::is_sentence_end;
+use crate::analysis::ner::tagger::Tagger;
+use crate::analysis::tokens::is_sentence_end;
 
 /// Splits a `token TAG` line; a line with a single column is a token tagged O.
 pub fn parse_line(line: &str) -> Option<(&str, &str)> {

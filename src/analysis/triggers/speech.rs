@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::normalize::normalize;
+use crate::analysis::normalize::normalize;
 
 /// Grammatical gender shown by a verb form or a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,10 +4,11 @@
 
 use std::sync::OnceLock;
 
-use super::features::{
+use crate::analysis::ner::features::{
     TokenInfo, doc_features, doc_infos, features, sliding_doc_infos, token_infos,
 };
-use super::gazetteer::{Gazetteer, Triggers};
+use crate::analysis::ner::gazetteer::Gazetteer;
+use crate::analysis::triggers::Triggers;
 
 /// Entity types of the IOB scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -190,7 +191,7 @@ pub struct Tagger {
 static DEFAULT: OnceLock<Result<Tagger, String>> = OnceLock::new();
 
 /// The shipped model, trained by `examples/train_ner.rs`.
-static DEFAULT_MODEL: &[u8] = include_bytes!("../../assets/models/ner.bin");
+static DEFAULT_MODEL: &[u8] = include_bytes!("../../../assets/models/ner.bin");
 
 /// Viterbi over per-token emission scores with the transition constraints of IOB.
 pub fn viterbi(emissions: &[[i64; NUM_TAGS]], trans: &[i64], start: &[i64]) -> Vec<Tag> {
@@ -334,6 +335,24 @@ impl Tagger {
     /// each its own document for the second pass, so the memory for features stays bounded
     /// by the block; news articles, far shorter, are tagged whole.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        self.tag_document_with_progress(sentences, &mut |_| {})
+    }
+
+    /// [`Tagger::tag_document`], telling `progress` the share of the work done (0 to 1,
+    /// never decreasing) after each sentence of each pass; the tags are the same.
+    pub fn tag_document_with_progress(
+        &self,
+        sentences: &[Vec<&str>],
+        progress: &mut dyn FnMut(f32),
+    ) -> Vec<Vec<Tag>> {
+        // Each sentence goes through token facts, the first pass and maybe the second.
+        let passes = if self.second.is_some() { 3 } else { 2 };
+        let total = (sentences.len() * passes).max(1) as f32;
+        let mut done = 0usize;
+        let mut tick = |n: usize| {
+            done += n;
+            progress((done as f32 / total).min(1.0));
+        };
         let mut out = Vec::with_capacity(sentences.len());
         let mut start = 0;
         while start < sentences.len() {
@@ -347,7 +366,8 @@ impl Tagger {
                 .iter()
                 .map(|s| self.infos(s))
                 .collect();
-            out.extend(self.tag_infos_document(&infos));
+            tick(end - start);
+            out.extend(self.tag_infos_with(&infos, false, &mut tick));
             start = end;
         }
         out
@@ -357,29 +377,36 @@ impl Tagger {
     /// second pass each sentence's document is the sentences around it.
     pub fn tag_run(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
         let infos: Vec<Vec<TokenInfo>> = sentences.iter().map(|s| self.infos(s)).collect();
-        self.tag_infos_with(&infos, true)
+        self.tag_infos_with(&infos, true, &mut |_| {})
     }
 
     /// [`Tagger::tag_document`] over precomputed [`TokenInfo`]s.
     pub fn tag_infos_document(&self, infos: &[Vec<TokenInfo>]) -> Vec<Vec<Tag>> {
-        self.tag_infos_with(infos, false)
+        self.tag_infos_with(infos, false, &mut |_| {})
     }
 
-    fn tag_infos_with(&self, infos: &[Vec<TokenInfo>], sliding: bool) -> Vec<Vec<Tag>> {
+    /// Both passes over a document's sentences; `tick(1)` after each sentence of each pass.
+    fn tag_infos_with(
+        &self,
+        infos: &[Vec<TokenInfo>],
+        sliding: bool,
+        tick: &mut dyn FnMut(usize),
+    ) -> Vec<Vec<Tag>> {
         // First-pass feature hashes are computed once and reused by the second pass.
-        let mut feats: Vec<Vec<Vec<u64>>> = infos
-            .iter()
-            .map(|s| {
-                (0..s.len())
-                    .map(|i| {
-                        let mut f = Vec::with_capacity(80);
-                        features(s, i, &mut f);
-                        f
-                    })
-                    .collect()
-            })
-            .collect();
-        let first: Vec<Vec<Tag>> = feats.iter().map(|s| decode(&self.weights, s)).collect();
+        let mut feats: Vec<Vec<Vec<u64>>> = Vec::with_capacity(infos.len());
+        let mut first: Vec<Vec<Tag>> = Vec::with_capacity(infos.len());
+        for s in infos {
+            let f: Vec<Vec<u64>> = (0..s.len())
+                .map(|i| {
+                    let mut f = Vec::with_capacity(80);
+                    features(s, i, &mut f);
+                    f
+                })
+                .collect();
+            first.push(decode(&self.weights, &f));
+            feats.push(f);
+            tick(1);
+        }
         let Some(second) = &self.second else {
             return first;
         };
@@ -400,7 +427,9 @@ impl Tagger {
                 for (i, fi) in f.iter_mut().enumerate() {
                     doc_features(s, d, i, fi);
                 }
-                decode(second, f)
+                let tags = decode(second, f);
+                tick(1);
+                tags
             })
             .collect()
     }

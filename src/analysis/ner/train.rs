@@ -5,14 +5,15 @@ use std::path::{Path, PathBuf};
 
 use std::collections::HashMap;
 
-use super::conll::parse_line;
-use super::features::{
+use crate::analysis::ner::conll::parse_line;
+use crate::analysis::ner::features::{
     DocInfo, TokenInfo, doc_features, features, lex_codes, sliding_doc_infos, token_infos,
 };
-use super::gazetteer::{Gazetteer, LexCounts, Triggers, class};
-use super::normalize::split_clitics;
-use super::tagger::{EntityType, NUM_TAGS, Tag, Tagger, Weights, spans, viterbi};
-use super::tokens::is_sentence_end;
+use crate::analysis::ner::gazetteer::{Gazetteer, LexCounts, class};
+use crate::analysis::ner::tagger::{EntityType, NUM_TAGS, Tag, Tagger, Weights, spans, viterbi};
+use crate::analysis::normalize::split_clitics;
+use crate::analysis::tokens::is_sentence_end;
+use crate::analysis::triggers::Triggers;
 
 /// Errors while training.
 #[derive(Debug, thiserror::Error)]
@@ -30,7 +31,7 @@ pub enum TrainError {
     Empty,
     /// The trained model did not read back.
     #[error("trained model unreadable: {0}")]
-    Model(#[from] super::tagger::ModelError),
+    Model(#[from] crate::analysis::ner::tagger::ModelError),
 }
 
 /// A sentence of `(token, gold tag)` pairs.
@@ -131,7 +132,9 @@ pub fn read_conll(text: &str, map_misc: bool) -> Vec<Sentence> {
             }
             Some((tok, tag)) => {
                 let mut t = Tag::parse(tag);
-                if !map_misc && t.entity_type() == Some(super::tagger::EntityType::Misc) {
+                if !map_misc
+                    && t.entity_type() == Some(crate::analysis::ner::tagger::EntityType::Misc)
+                {
                     t = Tag::O;
                 }
                 let end = is_sentence_end(tok) && t == Tag::O;
@@ -233,7 +236,9 @@ pub fn add_training_lexicon(gaz: &mut Gazetteer, sentences: &[Sentence]) {
         std::collections::HashMap::new();
     for s in sentences {
         for (tok, tag) in s {
-            let e = counts.entry(super::normalize::normalize(tok)).or_default();
+            let e = counts
+                .entry(crate::analysis::normalize::normalize(tok))
+                .or_default();
             if *tag == Tag::O {
                 e.0 += 1;
             } else {
@@ -250,10 +255,10 @@ pub fn add_training_lexicon(gaz: &mut Gazetteer, sentences: &[Sentence]) {
         let tags: Vec<Tag> = s.iter().map(|(_, t)| *t).collect();
         for (a, b, ty) in spans(&tags) {
             let flag = match ty {
-                super::tagger::EntityType::Pers => class::TRAIN_PERS,
-                super::tagger::EntityType::Loc => class::TRAIN_LOC,
-                super::tagger::EntityType::Org => class::TRAIN_ORG,
-                super::tagger::EntityType::Misc => class::TRAIN_MISC,
+                crate::analysis::ner::tagger::EntityType::Pers => class::TRAIN_PERS,
+                crate::analysis::ner::tagger::EntityType::Loc => class::TRAIN_LOC,
+                crate::analysis::ner::tagger::EntityType::Org => class::TRAIN_ORG,
+                crate::analysis::ner::tagger::EntityType::Misc => class::TRAIN_MISC,
             };
             for (tok, _) in &s[a..b] {
                 if tok.chars().count() >= 2 && tok.chars().any(char::is_alphabetic) {
@@ -893,7 +898,7 @@ pub fn evaluate_dev(config: &TrainConfig) -> Result<DevResult, TrainError> {
     let bytes = train_config(&sentences, gaz, config).to_bytes();
     let tagger = Tagger::from_bytes(&bytes)?;
     let gold = dev_lines.join("\n") + "\n";
-    let predicted = super::conll::tag_conll(&gold, &tagger);
+    let predicted = crate::analysis::ner::conll::tag_conll(&gold, &tagger);
     // One flat sequence each: gold and predicted sentence splits may differ.
     let flat = |text: &str| -> Vec<Vec<Tag>> {
         vec![

@@ -1,8 +1,9 @@
 //! Feature extraction for the sequence tagger: word forms, clitic-aware stems, affixes,
 //! gazetteer classes and trigger words in a ±2 window, hashed into weight-table rows.
 
-use super::gazetteer::{Gazetteer, Trigger, Triggers, class};
-use super::normalize::{normalize, split_clitics};
+use crate::analysis::ner::gazetteer::{Gazetteer, class};
+use crate::analysis::normalize::{normalize, split_clitics};
+use crate::analysis::triggers::{Trigger, Triggers};
 
 /// Precomputed, context-free facts about one token.
 #[derive(Debug, Clone, Default)]
@@ -125,7 +126,7 @@ fn shape_of(s: &str) -> u8 {
             digit = true;
         } else if c.is_ascii_alphabetic() {
             latin = true;
-        } else if super::normalize::is_arabic_letter(c) {
+        } else if crate::analysis::normalize::is_arabic_letter(c) {
             arabic = true;
         } else if c.is_alphabetic() {
             latin = true;
@@ -651,7 +652,7 @@ pub fn doc_features(infos: &[TokenInfo], docs: &[DocInfo], i: usize, out: &mut V
     let lex = infos.get(i).map_or(0, |t| t.lex_freq as u64);
     out.push(H::new(65).num(mask).num(lex).finish());
     if d.sport > 0 {
-        use super::gazetteer::class;
+        use crate::analysis::ner::gazetteer::class;
         let g = infos.get(i).map_or(0, |t| {
             t.gaz & (class::CITY | class::COUNTRY | class::CLUB | class::BIG_CITY)
         });

@@ -13,13 +13,13 @@
 //! - `قال …: words` without marks is a quote up to the sentence end, when the colon follows a
 //!   speech verb in the same clause; a trailing "، بحسب …" attribution is not part of it.
 
-use super::entities::NAMING_HEADS_ORG;
-use super::entities::TaggedParagraph;
-use super::normalize::{normalize, split_clitics};
-use super::schema::QuoteKind;
-use super::speech::{CueKind, speech_cue};
-use super::tagger::Tag;
-use super::tokens::{TokenKind, is_sentence_end};
+use crate::analysis::entities::TaggedParagraph;
+use crate::analysis::ner::tagger::Tag;
+use crate::analysis::normalize::{normalize, split_clitics};
+use crate::analysis::schema::QuoteKind;
+use crate::analysis::tokens::{TokenKind, is_sentence_end};
+use crate::analysis::triggers::rules::NAMING_HEADS_ORG;
+use crate::analysis::triggers::speech::{CueKind, speech_cue};
 
 /// How a quoted span is classified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
