@@ -11,19 +11,15 @@ use egui_kittest::kittest::Queryable as _;
 use qari::app::{QariApp, StartOptions};
 
 fn app_with_sample<'a>() -> Harness<'a, QariApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(|cc| {
-            QariApp::new(
-                cc,
-                StartOptions {
-                    file: Some(common::sample_path()),
-                    also: Vec::new(),
-                    lang: Some(qari::state::i18n::Lang::En),
-                    data_dir: Some(common::scratch_dir()),
-                },
-            )
-        });
+    let mut harness = common::app_harness(
+        StartOptions {
+            file: Some(common::sample_path()),
+            also: Vec::new(),
+            lang: Some(qari::state::i18n::Lang::En),
+            data_dir: Some(common::scratch_dir()),
+        },
+        [1400.0, 900.0],
+    );
     harness.state_mut().wait_for_load(Duration::from_secs(20));
     harness.run_steps(4);
     harness

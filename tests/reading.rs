@@ -15,17 +15,15 @@ use qari::state::i18n::Lang;
 
 fn app(data_dir: &Path, file: Option<PathBuf>, size: [f32; 2]) -> Harness<'static, QariApp> {
     let dir = data_dir.to_path_buf();
-    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
-        QariApp::new(
-            cc,
-            StartOptions {
-                file,
-                also: Vec::new(),
-                lang: Some(Lang::En),
-                data_dir: Some(dir),
-            },
-        )
-    });
+    let mut harness = common::app_harness(
+        StartOptions {
+            file,
+            also: Vec::new(),
+            lang: Some(Lang::En),
+            data_dir: Some(dir),
+        },
+        size,
+    );
     harness.state_mut().wait_for_load(Duration::from_secs(20));
     harness.run_steps(4);
     harness
@@ -173,19 +171,15 @@ fn several_files_open_the_first_and_list_the_others() {
     let others = [long_article(&data, "two"), long_article(&data, "three")];
     let dir = data.clone();
     let also = others.to_vec();
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 800.0])
-        .build_eframe(move |cc| {
-            QariApp::new(
-                cc,
-                StartOptions {
-                    file: Some(first),
-                    also,
-                    lang: Some(Lang::En),
-                    data_dir: Some(dir),
-                },
-            )
-        });
+    let mut harness = common::app_harness(
+        StartOptions {
+            file: Some(first),
+            also,
+            lang: Some(Lang::En),
+            data_dir: Some(dir),
+        },
+        [1200.0, 800.0],
+    );
     harness.state_mut().wait_for_load(Duration::from_secs(20));
     harness.run_steps(2);
     let app = harness.state();

@@ -13,19 +13,15 @@ use qari::state::analysis_progress::AnalysisProgress;
 use qari::state::i18n::Lang;
 
 fn app(lang: Lang) -> Harness<'static, QariApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(|cc| {
-            QariApp::new(
-                cc,
-                StartOptions {
-                    file: None,
-                    also: Vec::new(),
-                    lang: Some(lang),
-                    data_dir: Some(common::scratch_dir()),
-                },
-            )
-        });
+    let mut harness = common::app_harness(
+        StartOptions {
+            file: None,
+            also: Vec::new(),
+            lang: Some(lang),
+            data_dir: Some(common::scratch_dir()),
+        },
+        [1400.0, 900.0],
+    );
     harness.run_steps(2);
     // Open the sample the way the open panel, the picker and drag-and-drop do.
     harness
@@ -188,19 +184,15 @@ fn search_ignores_diacritics_and_marks_matches() {
 
 fn app_on(data_dir: &std::path::Path) -> Harness<'static, QariApp> {
     let dir = data_dir.to_path_buf();
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            QariApp::new(
-                cc,
-                StartOptions {
-                    file: Some(common::sample_path()),
-                    also: Vec::new(),
-                    lang: Some(Lang::En),
-                    data_dir: Some(dir),
-                },
-            )
-        });
+    let mut harness = common::app_harness(
+        StartOptions {
+            file: Some(common::sample_path()),
+            also: Vec::new(),
+            lang: Some(Lang::En),
+            data_dir: Some(dir),
+        },
+        [1400.0, 900.0],
+    );
     harness
         .state_mut()
         .wait_for_analysis(Duration::from_secs(30));

@@ -387,19 +387,15 @@ fn a_long_line_scrolls_to_keep_the_caret_in_view() {
 }
 
 fn app(lang: Lang) -> Harness<'static, QariApp> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            QariApp::new(
-                cc,
-                StartOptions {
-                    file: None,
-                    also: Vec::new(),
-                    lang: Some(lang),
-                    data_dir: Some(common::scratch_dir()),
-                },
-            )
-        });
+    let mut harness = common::app_harness(
+        StartOptions {
+            file: None,
+            also: Vec::new(),
+            lang: Some(lang),
+            data_dir: Some(common::scratch_dir()),
+        },
+        [1400.0, 900.0],
+    );
     harness.run_steps(2);
     harness
         .state_mut()

@@ -1,6 +1,5 @@
 //! Saving and exporting the open document's highlights, and telling the reader about orphans.
 
-use crate::annotations::HighlightStore;
 use crate::state::messages::Message;
 use crate::state::notices::NoticeKind;
 
@@ -52,15 +51,7 @@ impl QariApp {
                 "json",
             )
         };
-        let stem = d
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "document".into());
-        let name = format!("{stem}.highlights.{ext}");
-        let beside = d.path.parent().map(|p| p.join(&name));
-        let fallback = HighlightStore::default_data_dir().map(|p| p.join(&name));
-        let targets = [beside, fallback].into_iter().flatten().collect();
+        let (name, targets) = d.output_targets(&format!("highlights.{ext}"));
         self.jobs.write_export(targets, name, body);
     }
 }

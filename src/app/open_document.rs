@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use crate::analysis::Analysis;
+use crate::annotations::HighlightStore;
 use crate::document::Document;
 use crate::state::analysis_progress::AnalysisProgress;
 use crate::state::highlights::DocHighlights;
@@ -79,6 +80,20 @@ impl OpenDocument {
             marks: MarkSet::default(),
             marks_key: None,
         }
+    }
+
+    /// A file made from the document (`NAME.what`) and where it may be written: beside the
+    /// document, else in the data folder.
+    pub(super) fn output_targets(&self, what: &str) -> (String, Vec<PathBuf>) {
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "document".into());
+        let name = format!("{stem}.{what}");
+        let beside = self.path.parent().map(|p| p.join(&name));
+        let data = HighlightStore::default_data_dir().map(|p| p.join(&name));
+        (name, [beside, data].into_iter().flatten().collect())
     }
 
     /// Where a body-paragraph range is on the page.

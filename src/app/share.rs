@@ -1,10 +1,7 @@
 //! Sharing quotes as images: a card drawn in the background, put on the clipboard and saved
 //! as PNG beside the document (or in the data folder).
 
-use std::path::PathBuf;
-
 use super::QariApp;
-use crate::annotations::HighlightStore;
 use crate::text::card::QuoteCard;
 
 impl QariApp {
@@ -27,7 +24,7 @@ impl QariApp {
             speaker: q.speaker.clone(),
             title: d.doc.title.clone(),
         };
-        let targets = self.card_targets(&format!("quote-{number}"));
+        let (_, targets) = d.output_targets(&format!("quote-{number}.png"));
         self.jobs.render_card(card, targets);
     }
 
@@ -42,23 +39,7 @@ impl QariApp {
             speaker: None,
             title: d.doc.title.clone(),
         };
-        let targets = self.card_targets("passage");
+        let (_, targets) = d.output_targets("passage.png");
         self.jobs.render_card(card, targets);
-    }
-
-    /// Where a card may be written: beside the document, else in the data folder.
-    fn card_targets(&self, what: &str) -> Vec<PathBuf> {
-        let Some(d) = &self.document else {
-            return Vec::new();
-        };
-        let stem = d
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "document".into());
-        let name = format!("{stem}.{what}.png");
-        let beside = d.path.parent().map(|p| p.join(&name));
-        let data = HighlightStore::default_data_dir().map(|p| p.join(&name));
-        [beside, data].into_iter().flatten().collect()
     }
 }

@@ -4,6 +4,8 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use egui_kittest::Harness;
+use qari::app::{QariApp, StartOptions};
 use qari::document::{Document, LoadOptions, load_path};
 use qari::text::LayoutEngine;
 use qari::text::fonts::{FontSources, font_system};
@@ -145,4 +147,11 @@ pub fn temp_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
 /// Shorthand for `Path::new`.
 pub fn p(name: &str) -> &Path {
     Path::new(name)
+}
+
+/// The real app in a headless window of `size` points, started with `start`.
+pub fn app_harness(start: StartOptions, size: [f32; 2]) -> Harness<'static, QariApp> {
+    Harness::builder()
+        .with_size(size)
+        .build_eframe(move |cc| QariApp::new(cc, start))
 }
