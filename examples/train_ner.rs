@@ -2,7 +2,8 @@
 //!
 //! Without `--dev` it trains on all of `data/` and writes `assets/models/ner.bin`. With
 //! `--dev` it holds out the last 10% of ANERcorp, trains on the rest, writes
-//! `target/dev.gold.conll` and `target/dev.pred.conll`, and prints the dev F1. `--fold K`
+//! `target/dev.gold.conll`, `target/dev.pred.conll` and the held-out model
+//! `target/dev.ner.bin`, and prints the dev F1. `--fold K`
 //! holds out the K-th tenth instead (`target/foldK.*.conll`), for cross-validation.
 
 use std::error::Error;
@@ -58,6 +59,8 @@ fn main() -> Result<(), Box<dyn Error>> {
         };
         std::fs::write(target.join(format!("{name}.gold.conll")), &dev.gold)?;
         std::fs::write(target.join(format!("{name}.pred.conll")), &dev.predicted)?;
+        // The held-out model, for `QARI_MODEL=target/dev.ner.bin qari analyze` on that text.
+        std::fs::write(target.join(format!("{name}.ner.bin")), &dev.model)?;
         let (p, r, f) = dev.scores;
         println!(
             "dev: {} train sentences, {} dev tokens; P {p:.1} R {r:.1} F1 {f:.1} ({:.1}s)",

@@ -364,3 +364,82 @@ fn a_name_after_bin_is_another_person() -> Result<(), Box<dyn Error>> {
     assert_eq!(short.kind, EntityKind::Person);
     Ok(())
 }
+
+/// No entity is listed under this name (normalised comparison is not needed: the names are
+/// taken from the text as written).
+fn absent(a: &Analysis, name: &str) -> bool {
+    entity(a, name).is_none()
+}
+
+#[test]
+fn names_keep_a_first_letter_that_could_be_a_clitic() {
+    // Names that begin with ف، ك or فال/كال keep their first letter; real clitics still go.
+    let a = run(&[
+        "فاز فريق فالنسيا على ضيفه، وسجل كارلوس بويول هدفين.",
+        "وصل كالديرون إلى المطار، واستقبل فيديل كاسترو الوفد.",
+        "وأكد والكرملين ذلك، وزار الوفد بالعراق مدينة البصرة.",
+    ]);
+    for gone in ["النسيا", "ارلوس", "الديرون", "يديل كاسترو"] {
+        assert!(absent(&a, gone), "{gone} listed: {:?}", names(&a));
+    }
+    assert!(entity(&a, "فالنسيا").is_some(), "{:?}", names(&a));
+    assert!(entity(&a, "الكرملين").is_some(), "{:?}", names(&a));
+    assert!(entity(&a, "العراق").is_some(), "{:?}", names(&a));
+}
+
+fn names(a: &Analysis) -> Vec<(String, EntityKind)> {
+    a.entities
+        .iter()
+        .map(|e| (e.name.clone(), e.kind))
+        .collect()
+}
+
+#[test]
+fn long_organisation_names_stay_whole() {
+    let a = run(&[
+        "أعلنت وزارة التعليم والبحث العلمي عن منح جديدة، ونظم معهد الدوحة للدراسات العليا ندوة.",
+        "وقالت الإدارة العامة للمرور بمنطقة الرياض إن الحوادث تراجعت.",
+        "وتخرج الطلاب في جامعة الملك سعود، ونقل المصاب إلى مستشفى الملك فهد.",
+        "وأقيم الحفل في قاعة الأمير سلطان للمؤتمرات بحضور ممثلين عن مفوضية الأمم المتحدة لشؤون اللاجئين.",
+    ]);
+    for org in [
+        "وزارة التعليم والبحث العلمي",
+        "معهد الدوحة للدراسات العليا",
+        "الإدارة العامة للمرور بمنطقة الرياض",
+        "جامعة الملك سعود",
+        "مستشفى الملك فهد",
+        "قاعة الأمير سلطان للمؤتمرات",
+        "مفوضية الأمم المتحدة لشؤون اللاجئين",
+    ] {
+        let e = entity(&a, org).ok_or_else(|| format!("{org} missing: {:?}", names(&a)));
+        assert!(e.is_ok_and(|e| e.kind == EntityKind::Organization), "{org}");
+    }
+    // The person in an institution's name is not a person of the text.
+    for person in ["سعود", "فهد", "سلطان"] {
+        assert!(absent(&a, person), "{person} listed: {:?}", names(&a));
+    }
+}
+
+#[test]
+fn adjectives_of_another_word_end_an_organisation_name() {
+    // "المصري" describes the minister, "الأسبوعية" the session, "لمنزل" is not a domain.
+    let a = run(&[
+        "وقال وزير الخارجية المصري إن الحوار مستمر.",
+        "وعقد مجلس الوزراء جلسته الأسبوعية، ودعا البنك التجاري لتحقيق النجاح.",
+        "ووصل الجيش الإسرائيلي لمنزل أسرته الساعة الثانية.",
+        "وقعت منظمة التحرير الفلسطينية والحكومة الإسرائيلية الاتفاق.",
+    ]);
+    for bad in [
+        "الخارجية المصري",
+        "البنك التجاري لتحقيق النجاح",
+        "الجيش الإسرائيلي لمنزل أسرته الساعة الثانية",
+        "منظمة التحرير الفلسطينية والحكومة الإسرائيلية",
+    ] {
+        assert!(absent(&a, bad), "{bad} listed: {:?}", names(&a));
+    }
+    assert!(
+        entity(&a, "منظمة التحرير الفلسطينية").is_some(),
+        "{:?}",
+        names(&a)
+    );
+}

@@ -50,9 +50,15 @@ pub(super) fn kind_of(t: EntityType) -> EntityKind {
 }
 
 /// How many leading chars of `word` are clitics (و, ف, ب, ل, ك, or conj+prep) in front of
-/// a name. A letter counts as a clitic when what follows is a known name while the whole word
-/// is not, when it precedes the article (والكرملين, بالعراق, للأمم), or — for و/ف — when at
-/// least four letters follow (وموسكو) and the whole word is not a listed name (واشنطن).
+/// a name. A clitic is stripped only where the analysis supports it, never by default:
+/// - the stripped form is a known name or place while the whole word is not (لروسيا);
+/// - the contraction لل (للأمم);
+/// - و or ب before the article (والكرملين, بالعراق) — in ANERcorp's names every "وال…" and
+///   most "بال…" are conjunction or preposition + article;
+/// - و before four or more letters when the whole word is not known (وموسكو; واشنطن is known).
+///
+/// ف and ك are not stripped on their own: names begin with them far more often than with a
+/// clitic ("فالنسيا", "فيديل", "كالديرون", "كارلوس"), so they need the stripped form known.
 pub fn clitic_len(word: &str, gaz: &Gazetteer) -> usize {
     // The person-name-unit list is large and noisy (جنة, زيرة are in it), so only places,
     // countries and names seen in the training data vouch for a stripped form.
@@ -62,7 +68,8 @@ pub fn clitic_len(word: &str, gaz: &Gazetteer) -> usize {
         | class::TRAIN_LOC
         | class::TRAIN_ORG
         | class::TRAIN_PERS;
-    const PUBLIC: u16 = class::COUNTRY | class::CITY | class::GIVEN | class::SURNAME;
+    const PUBLIC: u16 =
+        class::COUNTRY | class::CITY | class::GIVEN | class::SURNAME | class::CLUB | class::PERSON;
     let full = normalize(word);
     let full_flags = gaz.word(&full);
     // ل + ال is written لل: at the start of a name the ل is always the preposition
@@ -84,14 +91,21 @@ pub fn clitic_len(word: &str, gaz: &Gazetteer) -> usize {
     }
     let s = split_clitics(word);
     if s.definite && s.clitic_chars > 0 {
-        return s.clitic_chars;
+        // و and ب before the article are clitics; ف and ك only when what follows is known
+        // as a word of its own (ANERcorp's words, the lists) — "فالنسيا", "كالديرون".
+        let known = |w: &str| gaz.word(w) != 0;
+        let supported = s.clitics.starts_with('و')
+            || s.clitics == "ب"
+            || known(&s.with_article)
+            || known(&s.bare);
+        return if supported { s.clitic_chars } else { 0 };
     }
-    // A word known whole (from training: وزارة, وكالة) keeps its و.
+    // A word known whole (from training: وزارة, وكالة) keeps its letters.
     if full_flags != 0 {
         return 0;
     }
     let mut chars = full.chars();
-    if matches!(chars.next(), Some('و' | 'ف')) && chars.count() >= 4 {
+    if chars.next() == Some('و') && chars.count() >= 4 {
         return 1;
     }
     0

@@ -7,12 +7,15 @@ use crate::analysis::normalize::{normalize, split_clitics};
 use crate::analysis::schema::EntityKind;
 use crate::analysis::tokens::TokenKind;
 use crate::analysis::triggers::rules::{
-    CONSTRUCT_ORG_HEADS, DEFINITE_ORG_HEADS, NAMING_HEADS_ORG, NOT_NAMES, ORG_ADJECTIVES, ORG_STOP,
+    CONSTRUCT_ORG_HEADS, DEFINITE_ORG_HEADS, GENERAL_ORG_HEADS, NAMED_PLACE_HEADS,
+    NAMING_HEADS_ORG, NOT_NAMES, ORG_ADJECTIVES, ORG_STOP,
 };
 use crate::analysis::triggers::{Trigger, Triggers};
 
+use super::group::is_org_head;
+use super::mention::is_nasab;
 use super::mention::{RawMention, byte_at, head_forms, make_mention};
-use super::persons::starts_person_name;
+use super::persons::{name_part_at, starts_person_name};
 use super::tagged::TaggedParagraph;
 
 /// Quotation marks that may enclose a name after a head noun.
@@ -68,6 +71,156 @@ pub(super) fn normalize_display(t: &str) -> String {
         .join(" ")
 }
 
+/// Royal and religious titles whose bearer's name is part of an institution's name
+/// (جامعة الملك سعود، قاعة الأمير سلطان للمؤتمرات، مسجد الإمام تركي بن عبدالله).
+const HONORIFICS: &[&str] = &[
+    "الملك",
+    "الملكه",
+    "الامير",
+    "الاميره",
+    "الشيخ",
+    "الشيخه",
+    "السلطان",
+    "الامام",
+];
+
+/// After an institution's head: an honorific title and the name it carries; the token
+/// after the name.
+fn honorific_name_end(para: &TaggedParagraph, j: usize, gaz: &Gazetteer) -> Option<usize> {
+    if !HONORIFICS.contains(&para.norm(j).as_str()) {
+        return None;
+    }
+    let first = j + 1;
+    if !starts_person_name(para, first, gaz)
+        && para.tags.get(first).and_then(|t| t.entity_type()) != Some(EntityType::Pers)
+    {
+        return None;
+    }
+    let mut k = first + 1;
+    while k < para.tokens.len() && k < first + 5 {
+        match name_part_at(para, k, gaz) {
+            Some((ends, common)) if !common || is_nasab(&para.norm(k - 1)) => {
+                k += 1;
+                if ends {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    Some(k)
+}
+
+/// Grammatical gender guessed from the written form: ة (folded to ه) and the plural ـات
+/// are feminine; broken plurals cannot be told and agree with either.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Masculine,
+    Feminine,
+    Unknown,
+}
+
+fn gender_of(w: &str) -> Gender {
+    if w.ends_with('ه') || w.ends_with("ات") || matches!(w, "العليا" | "الاستخبارات" | "المخابرات")
+    {
+        Gender::Feminine
+    } else if w.chars().count() >= 5 && (w.ends_with('ي') || w.ends_with("ين"))
+        || matches!(w, "العام" | "الاعلي")
+    {
+        Gender::Masculine
+    } else {
+        Gender::Unknown
+    }
+}
+
+/// Whether an adjective can describe one of the nouns before it (an adjective of the
+/// wrong gender describes a word outside the name: "وزير الخارجية المصري", "جلسة مجلس
+/// الوزراء الأسبوعية").
+fn agrees(adjective: &str, nouns: &[&str]) -> bool {
+    let a = gender_of(adjective);
+    a == Gender::Unknown
+        || nouns
+            .iter()
+            .any(|n| matches!(gender_of(n), Gender::Unknown) || gender_of(n) == a)
+}
+
+/// A ل-complement closing an institution's name: لل + definite words (للدراسات العليا،
+/// للتعاون الدولي) or ل + one or two indefinite nouns ending on a definite one (لشركات
+/// صناعة السيارات), with adjectives and coordinated nouns (للدراسات والبحوث البترولية), then
+/// a ب-locative with a place head (بمنطقة الرياض). Returns the token after it.
+fn complement_end(para: &TaggedParagraph, j: usize, indefinite: bool) -> Option<usize> {
+    let n = para.tokens.len();
+    let word = |k: usize| {
+        para.tokens
+            .get(k)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    };
+    let w = para.norm(j);
+    let mut k = if w.starts_with("لل") && w.chars().count() >= 5 {
+        j + 1
+    } else if indefinite && w.starts_with('ل') && w.chars().count() >= 4 && !w.starts_with("لا") && {
+        // Time and quantity words open adverbials, not names (لمدة عامين، لعدة أيام).
+        let rest = &w['ل'.len_utf8()..];
+        !matches!(
+            rest,
+            "مده"
+                | "عده"
+                | "اكثر"
+                | "اقل"
+                | "اول"
+                | "كل"
+                | "بعض"
+                | "نحو"
+                | "حين"
+                | "صالح"
+        ) && !NOT_NAMES.contains(&rest)
+            && !is_purpose_masdar(rest)
+    } {
+        let mut k = j + 1;
+        if word(k) && !para.norm(k).starts_with("ال") {
+            k += 1;
+        }
+        if !(word(k) && para.norm(k).starts_with("ال")) {
+            return None;
+        }
+        k + 1
+    } else {
+        return None;
+    };
+    while k < n && k < j + 6 && word(k) {
+        let w = para.norm(k);
+        if ORG_STOP.contains(&w.as_str()) || NOT_NAMES.contains(&w.as_str()) {
+            break;
+        }
+        if is_nisba(&w) || ORG_ADJECTIVES.contains(&w.as_str()) {
+            k += 1;
+        } else if w.starts_with("وال") && word(k + 1) && is_nisba(&para.norm(k + 1)) {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    if word(k)
+        && word(k + 1)
+        && para
+            .norm(k)
+            .strip_prefix('ب')
+            .is_some_and(|h| NAMED_PLACE_HEADS.contains(&h))
+    {
+        k += 2;
+    }
+    Some(k)
+}
+
+/// A verbal noun of the تفعيل / تفاعل / افتعال patterns after ل reads as a purpose ("لتحقيق
+/// النجاح", "لتعزيز التعاون"), not as the domain of a body ("لشؤون اللاجئين").
+fn is_purpose_masdar(w: &str) -> bool {
+    let c: Vec<char> = w.chars().collect();
+    (c.len() == 5 && c[0] == 'ت' && c[3] == 'ي')
+        || (c.len() == 5 && c[0] == 'ت' && c[2] == 'ا')
+        || (c.len() == 5 && c[0] == 'ا' && c[2] == 'ت' && c[3] == 'ا')
+}
+
 pub(super) fn is_nisba(n: &str) -> bool {
     n.starts_with("ال") && n.chars().count() >= 5 && (n.ends_with('ي') || n.ends_with("يه"))
 }
@@ -99,15 +252,45 @@ pub(super) fn head_noun_orgs(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) 
             i += 1;
             continue;
         }
+        let head = forms
+            .iter()
+            .find(|f| {
+                DEFINITE_ORG_HEADS.contains(&f.as_str())
+                    || CONSTRUCT_ORG_HEADS.contains(&f.as_str())
+            })
+            .cloned()
+            .unwrap_or_else(|| forms[1].clone());
+        // Bodies with a domain take ل + an indefinite noun (مفوضية الأمم المتحدة لشؤون
+        // اللاجئين); armies, banks and governments do not (الجيش الإسرائيلي لمنزل أسرته).
+        let domain_head = !DEFINITE_ORG_HEADS.contains(&head.as_str())
+            || matches!(head.as_str(), "الاتحاد" | "المجلس" | "الهيئه" | "المفوضيه");
+        // The nouns of the chain an adjective may describe: the head, then the genitives.
+        let mut nouns: Vec<String> = vec![head];
         let mut j = i + 1;
         let mut definites = 0;
         let mut indefinite_used = false;
         let mut saw_article = false;
         let mut after_name = false;
-        while j < n && j < i + 6 && para.tokens[j].kind == TokenKind::Word {
+        while j < n && j < i + 9 && para.tokens[j].kind == TokenKind::Word {
             let raw = para.raw(j);
             let w = normalize(raw);
             if ORG_STOP.contains(&w.as_str()) || NOT_NAMES.contains(&w.as_str()) {
+                break;
+            }
+            // جامعة الملك سعود، مستشفى الملك فهد: the title and its name belong to the
+            // institution's name, not to a person of the text.
+            if !after_name && let Some(end) = honorific_name_end(para, j, gaz) {
+                definites += 1;
+                saw_article = true;
+                after_name = true;
+                j = end;
+                continue;
+            }
+            // A ل-complement (للدراسات العليا، لشركات صناعة السيارات) ends the name.
+            if definites > 0
+                && let Some(end) = complement_end(para, j, domain_head)
+            {
+                j = end;
                 break;
             }
             // A known place closes a construct chain (نقابة أطباء حلب).
@@ -120,28 +303,65 @@ pub(super) fn head_noun_orgs(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) 
             {
                 break;
             }
+            // The tagger's organisation name continues: never cut it short.
+            if para.tags[j] == Tag::inside(EntityType::Org) && para.tags[j - 1] != Tag::O {
+                saw_article |= w.starts_with("ال") || w.starts_with("لل");
+                definites += 1;
+                j += 1;
+                continue;
+            }
+            let adjective = is_nisba(&w) || ORG_ADJECTIVES.contains(&w.as_str());
+            // An adjective of the wrong gender describes a word outside the name.
+            if adjective
+                && !tagged
+                && !agrees(&w, &nouns.iter().map(String::as_str).collect::<Vec<_>>())
+            {
+                break;
+            }
+            // وزارة التعليم والبحث العلمي: a coordinated definite noun with its adjective.
+            if definites > 0
+                && !after_name
+                && j > i + 1
+                && !is_nisba(&para.norm(j - 1))
+                && !is_org_head(&split_clitics(raw).with_article)
+                && !DEFINITE_ORG_HEADS.contains(&split_clitics(raw).with_article.as_str())
+                && w.starts_with("وال")
+                && para
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Word)
+                && is_nisba(&para.norm(j + 1))
+                && para.tags[j] == Tag::O
+            {
+                j += 2;
+                continue;
+            }
             if w.starts_with("ال") || w.starts_with("لل") {
                 saw_article = true;
             }
             if definite {
-                if is_nisba(&w) || ORG_ADJECTIVES.contains(&w.as_str()) {
+                // الإدارة العامة، المديرية العامة: these heads are names only with such an
+                // adjective (الإدارة الأميركية is the government, not a body's name).
+                let general = GENERAL_ORG_HEADS.contains(&nouns[0].as_str());
+                if adjective
+                    && !(general && definites == 0 && !ORG_ADJECTIVES.contains(&w.as_str()))
+                {
                     definites += 1;
                     j += 1;
                     continue;
-                }
-                // الهيئة العامة للمنافسة: a لل-complement after the adjectives ends it.
-                if definites > 0 && w.starts_with("لل") && w.chars().count() >= 5 {
-                    j += 1;
                 }
                 break;
             }
             // After a proper name without the article (غرفة تجارة عمان) only adjectives,
             // لل-complements and the name's own continuation follow.
-            if after_name && !(is_nisba(&w) || w.starts_with("لل") || para.tags[j].is_inside()) {
+            if after_name && !(adjective || para.tags[j].is_inside()) {
                 break;
             }
             after_name = tagged && !w.starts_with("ال") && !w.starts_with("لل");
             if w.starts_with("ال") || w.starts_with("لل") || tagged {
+                if !adjective {
+                    nouns.push(w.clone());
+                }
                 definites += 1;
                 j += 1;
                 continue;
@@ -174,6 +394,7 @@ pub(super) fn head_noun_orgs(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) 
                 }) || gaz.word(&para.norm(j + 1)) & (class::COUNTRY | class::CITY) != 0)
                     && para.tags[j] == Tag::O;
             if definites == 0 && !indefinite_used && next_definite && speech_cue_free(raw) {
+                nouns.push(w.clone());
                 indefinite_used = true;
                 j += 1;
                 continue;

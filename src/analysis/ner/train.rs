@@ -883,6 +883,8 @@ pub struct DevResult {
     pub predicted: String,
     /// Entity-level precision, recall and F1 in percent.
     pub scores: (f64, f64, f64),
+    /// The model trained without the dev part, to run the whole analysis on held-out text.
+    pub model: Vec<u8>,
 }
 
 /// Trains by `config` (whose `dev_fraction` must be set) on ANERcorp without its dev part,
@@ -915,6 +917,7 @@ pub fn evaluate_dev(config: &TrainConfig) -> Result<DevResult, TrainError> {
         gold,
         predicted,
         scores,
+        model: bytes,
     })
 }
 

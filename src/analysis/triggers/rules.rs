@@ -121,6 +121,9 @@ pub const CONSTRUCT_ORG_HEADS: &[&str] = &[
     "مستشفي",
     "محطه",
     "دار",
+    "قاعه",
+    "مسجد",
+    "متحف",
 ];
 
 /// Definite institutions that become a name with a nisba adjective (الجيش الروسي,
@@ -151,8 +154,15 @@ pub const DEFINITE_ORG_HEADS: &[&str] = &[
     "النيابه",
     "المحكمه",
     "الهيئه",
+    "الاداره",
+    "المديريه",
+    "الامانه",
     "المفوضيه",
 ];
+
+/// Definite heads that make a name only with one of [`ORG_ADJECTIVES`] (الإدارة العامة
+/// للمرور، المديرية العامة للأرصاد الجوية، الأمانة العامة), never with a nisba alone.
+pub const GENERAL_ORG_HEADS: &[&str] = &["الاداره", "المديريه", "الامانه"];
 
 /// Adjectives other than nisbas that continue a definite institution's name (النيابة العامة،
 /// المحكمة العليا).
