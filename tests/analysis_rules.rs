@@ -443,3 +443,57 @@ fn adjectives_of_another_word_end_an_organisation_name() {
         names(&a)
     );
 }
+
+#[test]
+fn gazetteer_words_need_a_place_context() {
+    // Countries and cities that are also common words are places only where a place stands.
+    let a = run(&[
+        "يتمتع البنك بحجم وقوة مركز مالي وتاريخ من الأداء المتميز.",
+        "وتصاعد الدخان الرمادي من المصنع، ودعا الشيخ أن يكون الشهر شهر رحمة وبركة.",
+        "وقال أحد المسؤولين إن الشرطة وصلت، وأكد أحد الشهود ذلك.",
+        "ونشرت الوزارة صور الحادث بعد زيارة الوفد مدينة صور اللبنانية.",
+        "وأرسلت فرنسا جنودا إلى مالي، وانفجرت سيارة في بعقوبة.",
+    ]);
+    for common in ["الرمادي", "بركة", "أحد الشهود", "أحد المسؤولين", "أحد"]
+    {
+        assert!(absent(&a, common), "{common} listed: {:?}", names(&a));
+    }
+    let mali = entity(&a, "مالي").ok_or_else(|| format!("{:?}", names(&a)));
+    // "مركز مالي" (a financial centre) is not a mention of the country.
+    assert!(
+        mali.is_ok_and(|e| e.mentions.iter().all(|m| m.paragraph == 4)),
+        "{:?}",
+        names(&a)
+    );
+    let tyre = entity(&a, "صور").ok_or_else(|| format!("{:?}", names(&a)));
+    assert!(
+        tyre.is_ok_and(|e| e.mentions.len() == 1),
+        "صور الحادث read as the city"
+    );
+    assert!(entity(&a, "بعقوبة").is_some(), "{:?}", names(&a));
+}
+
+#[test]
+fn clubs_in_match_reports_are_organisations() {
+    let a = run(&[
+        "قلب فريق الوحدة تأخره بهدف إلى فوز بثلاثة أهداف مقابل هدف على ضيفه الشارقة في الدوري.",
+        "وقال مدرب الوحدة إن المنافسة مع العين ستستمر حتى الجولة الأخيرة من الموسم.",
+        "ورفع الوحدة رصيده إلى 31 نقطة، بفارق نقطتين عن العين المتصدر، وسجل اللاعب هدفين في المباراة.",
+    ]);
+    for club in ["الوحدة", "الشارقة", "العين"] {
+        let e = entity(&a, club).ok_or_else(|| format!("{club} missing: {:?}", names(&a)));
+        assert!(
+            e.is_ok_and(|e| e.kind == EntityKind::Organization),
+            "{club}: {:?}",
+            names(&a)
+        );
+    }
+    // Outside a match report the same city stays a place.
+    let b = run(&["زار الوزير مدينة الشارقة وافتتح فيها معرضا للكتاب."]);
+    let e = entity(&b, "الشارقة").ok_or_else(|| format!("{:?}", names(&b)));
+    assert!(
+        e.is_ok_and(|e| e.kind == EntityKind::Place),
+        "{:?}",
+        names(&b)
+    );
+}

@@ -4,16 +4,16 @@
 use std::collections::HashMap;
 
 use crate::analysis::ner::gazetteer::{Gazetteer, class};
-use crate::analysis::ner::tagger::spans;
+use crate::analysis::ner::tagger::{Tag, spans};
 use crate::analysis::normalize::{clitic_candidates, normalize, split_clitics};
 use crate::analysis::schema::EntityKind;
 use crate::analysis::tokens::TokenKind;
 use crate::analysis::triggers::rules::NOT_NAMES;
 
 use super::mention::{RawMention, is_nasab, kind_of, make_mention};
-use super::orgs::{head_noun_orgs, quoted_org_names};
+use super::orgs::{head_noun_orgs, is_nisba, quoted_org_names};
 use super::persons::titled_persons;
-use super::places::{gazetteer_places, headed_places};
+use super::places::{gazetteer_places, headed_places, mostly_common};
 use super::tagged::TaggedParagraph;
 
 /// Undoes a clitic split when the whole word is itself a name part in this document: a
@@ -83,6 +83,15 @@ pub fn find_mentions_with_progress(
                     }
                 }
             }
+            // A one-word place that is mostly a common word (مالي "financial") needs a
+            // place context, whoever found it.
+            if b == a + 1
+                && kind_of(t) == EntityKind::Place
+                && mostly_common(para, a, gaz)
+                && !place_context(para, a, EntityKind::Place, gaz)
+            {
+                continue;
+            }
             if let Some(m) = make_mention(para, p, a..b, kind_of(t), gaz, 2) {
                 cands.push(m);
             }
@@ -100,6 +109,7 @@ pub fn find_mentions_with_progress(
     kept.extend(extra);
     let mut out = resolve_overlaps(kept, paras.len());
     restore_document_names(paras, &mut out);
+    super::clubs::correct_kinds(paras, &mut out, gaz);
     progress(1.0);
     out
 }
@@ -132,6 +142,28 @@ pub(super) fn resolve_overlaps(mut cands: Vec<RawMention>, n_paras: usize) -> Ve
     }
     out.sort_by_key(|m| (m.paragraph, m.start));
     out
+}
+
+/// A one-word name repeated in the text may be a common noun there: an indefinite word
+/// followed by a definite noun is the head of a construct ("صور الحادث" — pictures, not the
+/// city of Tyre; "أمين الصندوق"). Nisba adjectives after a name (صور اللبنانية) are fine.
+fn heads_construct(para: &TaggedParagraph, i: usize) -> bool {
+    let w = split_clitics(para.raw(i)).with_article;
+    let next = para.norm(i + 1);
+    para.tokens
+        .get(i + 1)
+        .is_some_and(|t| t.kind == TokenKind::Word)
+        && !w.starts_with("ال")
+        && next.starts_with("ال")
+        && !is_nisba(&next)
+        && para.tags.get(i + 1) == Some(&Tag::O)
+}
+
+/// A place context for a repeated place name (see [`places::place_context`]); other kinds
+/// have none.
+fn place_context(para: &TaggedParagraph, i: usize, kind: EntityKind, gaz: &Gazetteer) -> bool {
+    kind == EntityKind::Place
+        && super::places::place_context(para, i, super::clitic_len(para.raw(i), gaz), true, true)
 }
 
 /// Finds further occurrences of names already recognised somewhere in the document
@@ -228,6 +260,11 @@ pub(super) fn propagate(
             }
             if let Some((j, kind)) = matched
                 && !covered[i..j.min(covered.len())].iter().any(|&c| c)
+                && !(j == i + 1 && heads_construct(para, i))
+                && !(j == i + 1
+                    && kind == EntityKind::Place
+                    && mostly_common(para, i, gaz)
+                    && !place_context(para, i, kind, gaz))
                 && let Some(m) = make_mention(para, p, i..j, kind, gaz, 1)
             {
                 out.push(m);

@@ -209,6 +209,25 @@ pub(super) fn is_prepositional_tail(raw: &str, gaz: &Gazetteer) -> bool {
     ) {
         return true;
     }
+    // An adverb in the accusative (سالماً، سعيداً): names do not take the tanween ending.
+    if raw.ends_with("اً") || raw.ends_with("ًا") {
+        return true;
+    }
+    // ب + the article + a known word (بالعيد، بالوفد): a prepositional phrase, unless the
+    // whole word is a known name (بالوتيلي is not known as a word after بال).
+    if let Some(rest) = n.strip_prefix("بال")
+        && rest.chars().count() >= 3
+        && gaz.word(&n) & (class::SURNAME | class::PERSON | class::TRAIN_PERS) == 0
+        && {
+            let article = format!("ال{rest}");
+            gaz.word(&article) != 0
+                || gaz
+                    .lex(&article)
+                    .is_some_and(|c| c[0] > c[1..].iter().sum())
+        }
+    {
+        return true;
+    }
     let Some(rest) = n.strip_prefix('ل') else {
         return false;
     };

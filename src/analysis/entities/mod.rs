@@ -1,8 +1,9 @@
 //! Named-entity mentions and entities, a stage of its own: paragraphs are tagged
 //! (`tagged`), mentions found from the tagger's spans and the rules for organisations
 //! (`orgs`), persons (`persons`) and places (`places`), resolved and propagated (`find`),
-//! then grouped into distinct entities (`group`).
+//! their kinds corrected in match reports (`clubs`), then grouped into distinct entities (`group`).
 
+mod clubs;
 mod find;
 mod group;
 mod mention;

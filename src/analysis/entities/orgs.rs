@@ -7,8 +7,8 @@ use crate::analysis::normalize::{normalize, split_clitics};
 use crate::analysis::schema::EntityKind;
 use crate::analysis::tokens::TokenKind;
 use crate::analysis::triggers::rules::{
-    CONSTRUCT_ORG_HEADS, DEFINITE_ORG_HEADS, GENERAL_ORG_HEADS, NAMED_PLACE_HEADS,
-    NAMING_HEADS_ORG, NOT_NAMES, ORG_ADJECTIVES, ORG_STOP,
+    CONSTRUCT_ORG_HEADS, DEFINITE_ORG_HEADS, EVERYDAY_ORG_HEADS, GENERAL_ORG_HEADS,
+    NAMED_PLACE_HEADS, NAMING_HEADS_ORG, NOT_NAMES, ORG_ADJECTIVES, ORG_STOP,
 };
 use crate::analysis::triggers::{Trigger, Triggers};
 
@@ -393,7 +393,17 @@ pub(super) fn head_noun_orgs(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) 
                     matches!(t.entity_type(), Some(EntityType::Loc | EntityType::Org))
                 }) || gaz.word(&para.norm(j + 1)) & (class::COUNTRY | class::CITY) != 0)
                     && para.tags[j] == Tag::O;
-            if definites == 0 && !indefinite_used && next_definite && speech_cue_free(raw) {
+            // بالمعنى: a preposition with the article is never the chain's indefinite noun.
+            let prepositional = {
+                let sp = split_clitics(raw);
+                sp.definite && sp.clitic_chars > 0
+            };
+            if definites == 0
+                && !indefinite_used
+                && next_definite
+                && !prepositional
+                && speech_cue_free(raw)
+            {
                 nouns.push(w.clone());
                 indefinite_used = true;
                 j += 1;
@@ -401,7 +411,15 @@ pub(super) fn head_noun_orgs(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) 
             }
             break;
         }
+        // An everyday head with one plain definite word (حركة القمر) is not a name.
+        let everyday = forms
+            .iter()
+            .any(|f| EVERYDAY_ORG_HEADS.contains(&f.as_str()))
+            && j == i + 2
+            && para.tags[i + 1] == Tag::O
+            && !is_nisba(&para.norm(i + 1));
         if definites > 0
+            && !everyday
             && let Some(m) = make_mention(para, p, i..j, EntityKind::Organization, gaz, 3)
         {
             out.push(m);

@@ -490,65 +490,12 @@ pub struct DocInfo {
     pub sport: u8,
 }
 
-/// Words of match reports (normalised, clitics removed, article kept).
-const SPORT_WORDS: &[&str] = &[
-    "مباراه",
-    "المباراه",
-    "مباريات",
-    "المباريات",
-    "هدف",
-    "الهدف",
-    "اهداف",
-    "الاهداف",
-    "الدقيقه",
-    "فريق",
-    "الفريق",
-    "لاعب",
-    "اللاعب",
-    "لاعبين",
-    "اللاعبين",
-    "الدوري",
-    "دوري",
-    "بطوله",
-    "البطوله",
-    "كاس",
-    "المنتخب",
-    "منتخب",
-    "ملعب",
-    "الملعب",
-    "استاد",
-    "مدرب",
-    "المدرب",
-    "الشوط",
-    "التعادل",
-    "مرمي",
-    "المرمي",
-    "حارس",
-    "الحارس",
-    "نادي",
-    "النادي",
-    "الموسم",
-    "المهاجم",
-    "الجماهير",
-    "تسجيل",
-    "سجل",
-    "مضيفه",
-    "ضيفه",
-];
-
-fn is_sport_word(w: &str) -> bool {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| SPORT_WORDS.iter().copied().collect())
-        .contains(w)
-}
-
 /// [`DocInfo::sport`] of a document.
 fn sport_level(doc: &[Vec<TokenInfo>]) -> u8 {
     let hits = doc
         .iter()
         .flatten()
-        .filter(|t| is_sport_word(&t.with_article))
+        .filter(|t| crate::analysis::triggers::sport::is_sport_word(&t.with_article))
         .count();
     match hits {
         0 => 0,

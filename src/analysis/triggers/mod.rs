@@ -9,6 +9,7 @@ use crate::analysis::normalize::normalize;
 
 pub mod rules;
 pub mod speech;
+pub mod sport;
 
 /// Titles and roles that precede a person's name (normalised, article included where used).
 pub const TITLES: &[&str] = &[

@@ -43,6 +43,26 @@ pub const NOT_NAMES: &[&str] = &[
     "لا",
     "لم",
     "لن",
+    // Quantifiers: "أحد المسؤولين" is someone, not a man named Ahad nor Sunday.
+    "احد",
+    "احدي",
+    "احدهم",
+    "احدهما",
+    "بعض",
+    // Prepositions with pronouns, which the name lists also hold (لنا، لي، ظل).
+    "لنا",
+    "لي",
+    "له",
+    "لها",
+    "لهم",
+    "عليه",
+    "عليها",
+    "عليهم",
+    "منه",
+    "منها",
+    "فيه",
+    "فيها",
+    "ظل",
 ];
 
 /// Organisation heads before a quoted name (وكالة "تاس", صحيفة «الشرق الأوسط»).
@@ -126,6 +146,21 @@ pub const CONSTRUCT_ORG_HEADS: &[&str] = &[
     "متحف",
 ];
 
+/// Organisation heads that are also everyday nouns (حركة "motion", مركز "position", دار
+/// "house", جماعة "group"): with a single definite word after them they name an
+/// organisation only when the tagger says so (حركة القمر، مركز الشمس، دار الحرب are not).
+pub const EVERYDAY_ORG_HEADS: &[&str] = &[
+    "حركه",
+    "مركز",
+    "دار",
+    "جماعه",
+    "محطه",
+    "غرفه",
+    "جبهه",
+    "رابطه",
+    "تحالف",
+];
+
 /// Definite institutions that become a name with a nisba adjective (الجيش الروسي,
 /// الخارجية الروسية, الشرطة العسكرية الروسية).
 pub const DEFINITE_ORG_HEADS: &[&str] = &[
@@ -193,6 +228,38 @@ pub const ORG_STOP: &[&str] = &[
     "السابقه",
     "المقبل",
     "المقبله",
+];
+
+/// Prepositions and nouns after which a place name stands (في بعقوبة، قرب الموصل، شمال مالي).
+pub const PLACE_PREPOSITIONS: &[&str] = &[
+    "في",
+    "من",
+    "الي",
+    "نحو",
+    "داخل",
+    "خارج",
+    "قرب",
+    "بين",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "انحاء",
+    "مع",
+    "حدود",
+    "دوله",
+    "عاصمه",
+    "اراضي",
+    "سفاره",
+    "سفير",
+    "زار",
+    "زياره",
+    "غادر",
+    "وصل",
+    "مدن",
+    "محافظات",
+    "ضد",
 ];
 
 /// Place heads whose following word is a place name (مدينة دوما, منطقة الأشرفية).
