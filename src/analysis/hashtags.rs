@@ -26,6 +26,10 @@ fn is_tag_char(c: char) -> bool {
 /// digits, diacritics and underscores, not preceded by a letter (so `C#` is not one).
 /// Trailing underscores are not part of the tag; a tag of digits only is not a hashtag.
 pub fn find_hashtags(paragraph: &str) -> Vec<HashtagSpan> {
+    // Most paragraphs have no hashtag: skip the char copy for them.
+    if !paragraph.contains(['#', '＃']) {
+        return Vec::new();
+    }
     let chars: Vec<char> = paragraph.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;

@@ -6,6 +6,7 @@ pub use crate::arabic::is_ignorable;
 
 /// Maps one char to its comparison form for names (the shared folding table with alef
 /// maqsura and ta marbuta folded, case kept). Returns `None` for chars that are dropped.
+#[inline]
 pub fn fold_char(c: char) -> Option<char> {
     crate::arabic::fold_char(c, FoldOptions::NAMES)
 }
@@ -14,6 +15,14 @@ pub fn fold_char(c: char) -> Option<char> {
 /// collapsed to one space. Two surface forms of one name compare equal after this.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+/// [`normalize`] into a caller's buffer (cleared first), so a loop over many words can reuse
+/// one allocation.
+pub fn normalize_into(text: &str, out: &mut String) {
+    out.clear();
     let mut space = false;
     for c in text.chars() {
         if c.is_whitespace() || c == '_' {
@@ -28,7 +37,6 @@ pub fn normalize(text: &str) -> String {
             out.push(f);
         }
     }
-    out
 }
 
 /// True for letters of the Arabic script.
@@ -61,65 +69,61 @@ pub struct Split {
 /// the contraction لل (ل + ال) counts as preposition + article. A clitic is only removed
 /// when at least two letters remain, so short words stay whole.
 pub fn split_clitics(word: &str) -> Split {
-    // Work on (original char index, folded char) so lengths map back to the surface form.
-    let folded: Vec<(usize, char)> = word
-        .chars()
-        .enumerate()
-        .filter_map(|(i, c)| fold_char(c).map(|f| (i, f)))
-        .collect();
-    let total_chars = word.chars().count();
-    let letters: Vec<char> = folded.iter().map(|&(_, c)| c).collect();
+    // One pass for the first folded letters (with their index in the original word) and the
+    // count; the decision only looks at the first four. Called for most tokens by several
+    // stages, so it allocates only the forms it returns.
+    let mut head = [(0usize, '\0'); 4];
+    let mut n = 0usize;
+    for (i, c) in word.chars().enumerate() {
+        if let Some(f) = fold_char(c) {
+            if let Some(slot) = head.get_mut(n) {
+                *slot = (i, f);
+            }
+            n += 1;
+        }
+    }
+    let letter = |p: usize| head.get(p).map_or('\0', |&(_, c)| c);
     let mut pos = 0usize;
     let mut clitics = String::new();
-    let remaining = |p: usize| letters.len().saturating_sub(p);
-    if pos < letters.len() && matches!(letters[pos], 'و' | 'ف') && remaining(pos + 1) >= 3 {
-        clitics.push(letters[pos]);
+    let remaining = |p: usize| n.saturating_sub(p);
+    if pos < n && matches!(letter(pos), 'و' | 'ف') && remaining(pos + 1) >= 3 {
+        clitics.push(letter(pos));
         pos += 1;
     }
     let mut definite = false;
-    if pos + 1 < letters.len()
-        && letters[pos] == 'ل'
-        && letters[pos + 1] == 'ل'
-        && remaining(pos + 2) >= 2
-    {
+    if pos + 1 < n && letter(pos) == 'ل' && letter(pos + 1) == 'ل' && remaining(pos + 2) >= 2 {
         // لل = ل + ال: the article's alef is elided.
         clitics.push('ل');
         pos += 1;
         definite = true;
-    } else if pos < letters.len()
-        && matches!(letters[pos], 'ب' | 'ل' | 'ك')
-        && remaining(pos + 1) >= 3
-    {
-        let after_is_article =
-            pos + 2 < letters.len() && letters[pos + 1] == 'ا' && letters[pos + 2] == 'ل';
+    } else if pos < n && matches!(letter(pos), 'ب' | 'ل' | 'ك') && remaining(pos + 1) >= 3 {
+        let after_is_article = pos + 2 < n && letter(pos + 1) == 'ا' && letter(pos + 2) == 'ل';
         // Without a following article a leading ب/ل/ك is usually part of the stem
         // (بيروت, لبنان, كندا); only treat it as a clitic before the article.
         if after_is_article {
-            clitics.push(letters[pos]);
+            clitics.push(letter(pos));
             pos += 1;
         }
     }
     let clitic_chars = if pos == 0 {
         0
-    } else if pos < folded.len() {
-        folded[pos].0
+    } else if pos < n {
+        head.get(pos).map_or(0, |&(i, _)| i)
     } else {
-        total_chars
+        word.chars().count()
     };
-    let with_article: String = if definite {
-        let mut s = String::from("ا");
-        s.extend(letters[pos..].iter());
-        s
-    } else {
-        letters[pos..].iter().collect()
-    };
-    let mut bare = with_article.clone();
-    if !definite && with_article.starts_with("ال") && with_article.chars().count() >= 4 {
+    let mut with_article = String::with_capacity(word.len() + 2);
+    if definite {
+        with_article.push('ا');
+    }
+    with_article.extend(word.chars().filter_map(fold_char).skip(pos));
+    if !definite && with_article.starts_with("ال") && n - pos >= 4 {
         definite = true;
     }
-    if definite && bare.starts_with("ال") {
-        bare = bare.chars().skip(2).collect();
-    }
+    let bare = match with_article.strip_prefix("ال") {
+        Some(rest) if definite => rest.to_string(),
+        _ => with_article.clone(),
+    };
     Split {
         clitic_chars,
         with_article,
@@ -172,6 +176,27 @@ mod tests {
         assert_eq!(s.with_article, "الكرملين");
         assert_eq!(s.bare, "كرملين");
         assert!(s.definite);
+    }
+
+    #[test]
+    fn clitic_length_counts_the_original_chars() {
+        // The haraka on the conjunction is part of the clitic in the surface form.
+        let s = split_clitics("وَالكرملين");
+        assert_eq!(s.clitic_chars, 2);
+        assert_eq!(s.clitics, "و");
+        assert_eq!(s.bare, "كرملين");
+        // Too short to strip: the word stays whole.
+        let s = split_clitics("ولد");
+        assert_eq!((s.clitic_chars, s.with_article.as_str()), (0, "ولد"));
+        let s = split_clitics("بالعراق");
+        assert_eq!((s.clitic_chars, s.bare.as_str()), (1, "عراق"));
+    }
+
+    #[test]
+    fn normalize_into_reuses_the_buffer() {
+        let mut buf = String::from("old");
+        normalize_into("  الولايات__المتحدة ", &mut buf);
+        assert_eq!(buf, "الولايات المتحده");
     }
 
     #[test]
