@@ -4,6 +4,8 @@
 
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
+
 use crate::analysis::ner::features::{
     TokenInfo, doc_features, doc_infos, features, sliding_doc_infos, token_infos,
 };
@@ -353,7 +355,7 @@ impl Tagger {
             done += n;
             progress((done as f32 / total).min(1.0));
         };
-        let mut out = Vec::with_capacity(sentences.len());
+        let mut blocks = Vec::new();
         let mut start = 0;
         while start < sentences.len() {
             let mut end = start;
@@ -362,13 +364,37 @@ impl Tagger {
                 tokens += sentences[end].len();
                 end += 1;
             }
-            let infos: Vec<Vec<TokenInfo>> = sentences[start..end]
-                .iter()
-                .map(|s| self.infos(s))
-                .collect();
-            tick(end - start);
-            out.extend(self.tag_infos_with(&infos, false, &mut tick));
+            blocks.push(start..end);
             start = end;
+        }
+        let mut out = Vec::with_capacity(sentences.len());
+        let threads = rayon::current_num_threads();
+        if blocks.len() < 2 || threads < 2 {
+            for b in blocks {
+                let infos: Vec<Vec<TokenInfo>> = sentences[b.clone()]
+                    .iter()
+                    .map(|s| self.infos(s))
+                    .collect();
+                tick(b.len());
+                out.extend(self.tag_infos_with(&infos, false, &mut tick));
+            }
+            return out;
+        }
+        // Blocks are separate documents, so they are tagged on all cores; one block per
+        // thread at a time keeps the features held at once bounded.
+        for window in blocks.chunks(threads) {
+            let tagged: Vec<Vec<Vec<Tag>>> = window
+                .par_iter()
+                .map(|b| {
+                    let infos: Vec<Vec<TokenInfo>> =
+                        sentences[b.clone()].iter().map(|s| self.infos(s)).collect();
+                    self.tag_infos_with(&infos, false, &mut |_| {})
+                })
+                .collect();
+            for (b, tags) in window.iter().zip(tagged) {
+                tick(b.len() * passes);
+                out.extend(tags);
+            }
         }
         out
     }
