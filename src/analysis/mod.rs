@@ -11,6 +11,7 @@ pub mod entities;
 pub mod hashtags;
 pub mod ner;
 pub mod normalize;
+pub mod parallel;
 pub mod quotes;
 pub mod schema;
 pub mod speakers;
@@ -21,6 +22,8 @@ pub mod triggers;
 pub use ner::{conll, gazetteer, train};
 
 use std::collections::HashMap;
+
+use rayon::prelude::*;
 
 use crate::document::Document;
 
@@ -185,7 +188,13 @@ fn run(
     // Hashtags and dates are entities of their own, grouped by normalised text.
     let mut extra: Vec<Entity> = Vec::new();
     let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
-    for (p, para) in paras.iter().enumerate().skip(1) {
+    // Dates are found paragraph by paragraph on all cores (few per paragraph to hold).
+    let body_dates: Vec<Vec<dates::DateSpan>> = paras
+        .par_iter()
+        .skip(1)
+        .map(|para| dates::find_dates(para.text, &para.tokens))
+        .collect();
+    for ((p, para), para_dates) in paras.iter().enumerate().skip(1).zip(body_dates) {
         let p = p - 1;
         let mut found: Vec<(EntityKind, usize, usize)> = para
             .hashtags
@@ -193,7 +202,7 @@ fn run(
             .map(|h| (EntityKind::Hashtag, h.start, h.end))
             .collect();
         found.extend(
-            dates::find_dates(para.text, &para.tokens)
+            para_dates
                 .into_iter()
                 .map(|d| (EntityKind::Date, d.start, d.end)),
         );

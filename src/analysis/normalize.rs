@@ -24,12 +24,25 @@ pub fn normalize(text: &str) -> String {
 pub fn normalize_into(text: &str, out: &mut String) {
     out.clear();
     let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() || c == '_' {
-            space = !out.is_empty();
+    // Runs of chars that fold to themselves are copied as slices, not char by char.
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        let blank = c.is_whitespace() || c == '_';
+        let folded = if blank { None } else { fold_char(c) };
+        if folded == Some(c) {
             continue;
         }
-        if let Some(f) = fold_char(c) {
+        if let Some(kept) = text.get(run..i).filter(|r| !r.is_empty()) {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(kept);
+        }
+        run = i + c.len_utf8();
+        if blank {
+            space = !out.is_empty();
+        } else if let Some(f) = folded {
             if space {
                 out.push(' ');
                 space = false;
@@ -37,6 +50,30 @@ pub fn normalize_into(text: &str, out: &mut String) {
             out.push(f);
         }
     }
+    if let Some(kept) = text.get(run..).filter(|r| !r.is_empty()) {
+        if space {
+            out.push(' ');
+        }
+        out.push_str(kept);
+    }
+}
+
+/// Appends the folded chars of `text` to `out` (no space handling), copying runs of chars
+/// that fold to themselves as slices.
+fn fold_into(text: &str, out: &mut String) {
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        let folded = fold_char(c);
+        if folded == Some(c) {
+            continue;
+        }
+        out.push_str(text.get(run..i).unwrap_or_default());
+        run = i + c.len_utf8();
+        if let Some(f) = folded {
+            out.push(f);
+        }
+    }
+    out.push_str(text.get(run..).unwrap_or_default());
 }
 
 /// True for letters of the Arabic script.
@@ -72,17 +109,18 @@ pub fn split_clitics(word: &str) -> Split {
     // One pass for the first folded letters (with their index in the original word) and the
     // count; the decision only looks at the first four. Called for most tokens by several
     // stages, so it allocates only the forms it returns.
-    let mut head = [(0usize, '\0'); 4];
+    // (char index, byte index, folded letter) of the first four letters.
+    let mut head = [(0usize, 0usize, '\0'); 4];
     let mut n = 0usize;
-    for (i, c) in word.chars().enumerate() {
+    for (i, (b, c)) in word.char_indices().enumerate() {
         if let Some(f) = fold_char(c) {
             if let Some(slot) = head.get_mut(n) {
-                *slot = (i, f);
+                *slot = (i, b, f);
             }
             n += 1;
         }
     }
-    let letter = |p: usize| head.get(p).map_or('\0', |&(_, c)| c);
+    let letter = |p: usize| head.get(p).map_or('\0', |&(_, _, c)| c);
     let mut pos = 0usize;
     let mut clitics = String::new();
     let remaining = |p: usize| n.saturating_sub(p);
@@ -108,7 +146,7 @@ pub fn split_clitics(word: &str) -> Split {
     let clitic_chars = if pos == 0 {
         0
     } else if pos < n {
-        head.get(pos).map_or(0, |&(i, _)| i)
+        head.get(pos).map_or(0, |&(i, _, _)| i)
     } else {
         word.chars().count()
     };
@@ -116,7 +154,14 @@ pub fn split_clitics(word: &str) -> Split {
     if definite {
         with_article.push('ا');
     }
-    with_article.extend(word.chars().filter_map(fold_char).skip(pos));
+    // The letters from `pos` on: the chars before the pos-th letter are the clitics and
+    // dropped marks.
+    let rest_byte = if pos == 0 {
+        0
+    } else {
+        head.get(pos).map_or(word.len(), |&(_, b, _)| b)
+    };
+    fold_into(word.get(rest_byte..).unwrap_or_default(), &mut with_article);
     if !definite && with_article.starts_with("ال") && n - pos >= 4 {
         definite = true;
     }

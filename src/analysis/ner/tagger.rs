@@ -202,6 +202,15 @@ pub fn viterbi(emissions: &[[i64; NUM_TAGS]], trans: &[i64], start: &[i64]) -> V
         return Vec::new();
     }
     const NEG: i64 = i64::MIN / 4;
+    // Which tag may follow which, and the transition scores, looked up once.
+    let mut allowed = [[false; NUM_TAGS]; NUM_TAGS];
+    let mut tr = [[0i64; NUM_TAGS]; NUM_TAGS];
+    for p in 0..NUM_TAGS {
+        for t in 0..NUM_TAGS {
+            allowed[p][t] = Tag(t as u8).may_follow(Some(Tag(p as u8)));
+            tr[p][t] = trans.get(p * NUM_TAGS + t).copied().unwrap_or(0);
+        }
+    }
     let mut score = [NEG; NUM_TAGS];
     let mut back: Vec<[u8; NUM_TAGS]> = vec![[0; NUM_TAGS]; n];
     for t in 0..NUM_TAGS {
@@ -209,24 +218,24 @@ pub fn viterbi(emissions: &[[i64; NUM_TAGS]], trans: &[i64], start: &[i64]) -> V
             score[t] = emissions[0][t] + start.get(t).copied().unwrap_or(0);
         }
     }
-    for i in 1..n {
+    for (e, b) in emissions.iter().zip(back.iter_mut()).skip(1) {
         let mut next = [NEG; NUM_TAGS];
         for t in 0..NUM_TAGS {
             let mut best = NEG;
             let mut arg = 0u8;
             for (p, &sp) in score.iter().enumerate() {
-                if sp == NEG || !Tag(t as u8).may_follow(Some(Tag(p as u8))) {
+                if sp == NEG || !allowed[p][t] {
                     continue;
                 }
-                let s = sp + trans.get(p * NUM_TAGS + t).copied().unwrap_or(0);
+                let s = sp + tr[p][t];
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
             if best != NEG {
-                next[t] = best + emissions[i][t];
-                back[i][t] = arg;
+                next[t] = best + e[t];
+                b[t] = arg;
             }
         }
         score = next;
@@ -478,16 +487,22 @@ pub fn emissions(w: &Weights, feats: &[Vec<u64>]) -> Vec<[i64; NUM_TAGS]> {
     feats
         .iter()
         .map(|f| {
-            let mut e = [0i64; NUM_TAGS];
+            // A token has about a hundred features of at most 2^15 each: i32 sums cannot
+            // overflow, and add in wider lanes than i64.
+            let mut e = [0i32; NUM_TAGS];
             for &h in f {
                 let row = Weights::bucket(w.bits, h) * NUM_TAGS;
-                if let Some(ws) = w.emit.get(row..row + NUM_TAGS) {
+                if let Some(ws) = w
+                    .emit
+                    .get(row..row + NUM_TAGS)
+                    .and_then(|ws| <&[i16; NUM_TAGS]>::try_from(ws).ok())
+                {
                     for (acc, &v) in e.iter_mut().zip(ws) {
-                        *acc += v as i64;
+                        *acc += i32::from(v);
                     }
                 }
             }
-            e
+            e.map(i64::from)
         })
         .collect()
 }
