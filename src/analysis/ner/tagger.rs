@@ -427,19 +427,24 @@ impl Tagger {
         sliding: bool,
         tick: &mut dyn FnMut(usize),
     ) -> Vec<Vec<Tag>> {
-        // First-pass feature hashes are computed once and reused by the second pass.
-        let mut feats: Vec<Vec<Vec<u64>>> = Vec::with_capacity(infos.len());
+        // Each token's features are hashed once and looked up in both passes' weights at
+        // once; only the second pass's partial sums are kept (36 bytes a token, not the
+        // features), and it adds the weights of its document features to them.
+        let mut buf: Vec<u64> = Vec::with_capacity(128);
         let mut first: Vec<Vec<Tag>> = Vec::with_capacity(infos.len());
+        let mut partial: Vec<Vec<[i32; NUM_TAGS]>> = Vec::with_capacity(infos.len());
         for s in infos {
-            let f: Vec<Vec<u64>> = (0..s.len())
-                .map(|i| {
-                    let mut f = Vec::with_capacity(80);
-                    features(s, i, &mut f);
-                    f
-                })
-                .collect();
-            first.push(decode(&self.weights, &f));
-            feats.push(f);
+            let mut e1 = Vec::with_capacity(s.len());
+            let mut e2 = Vec::with_capacity(if self.second.is_some() { s.len() } else { 0 });
+            for i in 0..s.len() {
+                features(s, i, &mut buf);
+                e1.push(widen(emission(&self.weights, &buf, [0; NUM_TAGS])));
+                if let Some(second) = &self.second {
+                    e2.push(emission(second, &buf, [0; NUM_TAGS]));
+                }
+            }
+            first.push(decode_emissions(&self.weights, &e1));
+            partial.push(e2);
             tick(1);
         }
         let Some(second) = &self.second else {
@@ -457,12 +462,18 @@ impl Tagger {
         infos
             .iter()
             .zip(&docs)
-            .zip(feats.iter_mut())
-            .map(|((s, d), f)| {
-                for (i, fi) in f.iter_mut().enumerate() {
-                    doc_features(s, d, i, fi);
-                }
-                let tags = decode(second, f);
+            .zip(partial)
+            .map(|((s, d), e2)| {
+                let e: Vec<[i64; NUM_TAGS]> = e2
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, sum)| {
+                        buf.clear();
+                        doc_features(s, d, i, &mut buf);
+                        widen(emission(second, &buf, sum))
+                    })
+                    .collect();
+                let tags = decode_emissions(second, &e);
                 tick(1);
                 tags
             })
@@ -486,32 +497,40 @@ impl Tagger {
 pub fn emissions(w: &Weights, feats: &[Vec<u64>]) -> Vec<[i64; NUM_TAGS]> {
     feats
         .iter()
-        .map(|f| {
-            // A token has about a hundred features of at most 2^15 each: i32 sums cannot
-            // overflow, and add in wider lanes than i64.
-            let mut e = [0i32; NUM_TAGS];
-            for &h in f {
-                let row = Weights::bucket(w.bits, h) * NUM_TAGS;
-                if let Some(ws) = w
-                    .emit
-                    .get(row..row + NUM_TAGS)
-                    .and_then(|ws| <&[i16; NUM_TAGS]>::try_from(ws).ok())
-                {
-                    for (acc, &v) in e.iter_mut().zip(ws) {
-                        *acc += i32::from(v);
-                    }
-                }
-            }
-            e.map(i64::from)
-        })
+        .map(|f| widen(emission(w, f, [0; NUM_TAGS])))
         .collect()
 }
 
+/// `sum` plus the weights of features `f` for each tag. A token has about a hundred features
+/// of at most 2^15 each: i32 sums cannot overflow, and add in wider lanes than i64.
+fn emission(w: &Weights, f: &[u64], mut sum: [i32; NUM_TAGS]) -> [i32; NUM_TAGS] {
+    for &h in f {
+        let row = Weights::bucket(w.bits, h) * NUM_TAGS;
+        if let Some(ws) = w
+            .emit
+            .get(row..row + NUM_TAGS)
+            .and_then(|ws| <&[i16; NUM_TAGS]>::try_from(ws).ok())
+        {
+            for (acc, &v) in sum.iter_mut().zip(ws) {
+                *acc += i32::from(v);
+            }
+        }
+    }
+    sum
+}
+
+fn widen(e: [i32; NUM_TAGS]) -> [i64; NUM_TAGS] {
+    e.map(i64::from)
+}
+
 fn decode(w: &Weights, feats: &[Vec<u64>]) -> Vec<Tag> {
-    let e = emissions(w, feats);
+    decode_emissions(w, &emissions(w, feats))
+}
+
+fn decode_emissions(w: &Weights, e: &[[i64; NUM_TAGS]]) -> Vec<Tag> {
     let trans: Vec<i64> = w.trans.iter().map(|&v| v as i64).collect();
     let start: Vec<i64> = w.start.iter().map(|&v| v as i64).collect();
-    viterbi(&e, &trans, &start)
+    viterbi(e, &trans, &start)
 }
 
 fn read_weights(r: &mut Reader<'_>) -> Result<Weights, ModelError> {
