@@ -74,8 +74,11 @@ pub fn find_mentions_with_progress(
         for (a, b, t) in spans(&para.tags) {
             // A name never runs out of a hashtag into the text after it.
             let mut b = b;
-            for h in &para.hashtags {
-                let ta = para.tokens[a].start;
+            let ta = para.tokens[a].start;
+            // Hashtags are disjoint and in order: only the last one starting at or before the
+            // span can hold it (a lookup, not a scan of the paragraph's hashtags per span).
+            let last = para.hashtags.partition_point(|h| h.start <= ta);
+            if let Some(h) = last.checked_sub(1).and_then(|i| para.hashtags.get(i)) {
                 if ta >= h.start && ta < h.end {
                     while b > a + 1 && para.tokens[b - 1].end > h.end {
                         b -= 1;
