@@ -106,9 +106,59 @@ pub struct Split {
 /// the contraction لل (ل + ال) counts as preposition + article. A clitic is only removed
 /// when at least two letters remain, so short words stay whole.
 pub fn split_clitics(word: &str) -> Split {
+    let c = proclitics(word);
+    let with_article = c.with_article(word);
+    let definite = c.definite || with_article.starts_with("ال") && c.letters - c.pos >= 4;
+    let bare = match with_article.strip_prefix("ال") {
+        Some(rest) if definite => rest.to_string(),
+        _ => with_article.clone(),
+    };
+    Split {
+        clitic_chars: c.clitic_chars,
+        with_article,
+        bare,
+        definite,
+        clitics: c.clitics.iter().take(c.pos).collect(),
+    }
+}
+
+/// [`split_clitics`]`(word).with_article` alone, without building the other forms.
+pub fn with_article(word: &str) -> String {
+    proclitics(word).with_article(word)
+}
+
+/// What [`split_clitics`] decides from a word's first letters.
+struct Proclitics {
+    /// Letters (folded chars) of the word.
+    letters: usize,
+    /// Letters that are clitics (0 to 2).
+    pos: usize,
+    /// The clitic letters, folded (the first `pos`).
+    clitics: [char; 2],
+    /// Whether ل + ال was written لل.
+    definite: bool,
+    /// Chars of the original word up to the first letter after the clitics.
+    clitic_chars: usize,
+    /// Byte of the original word where the first letter after the clitics starts.
+    rest_byte: usize,
+}
+
+impl Proclitics {
+    /// The normalised word after the clitics, article kept (restored after لل).
+    fn with_article(&self, word: &str) -> String {
+        let mut out = String::with_capacity(word.len() + 2);
+        if self.definite {
+            out.push('ا');
+        }
+        fold_into(word.get(self.rest_byte..).unwrap_or_default(), &mut out);
+        out
+    }
+}
+
+fn proclitics(word: &str) -> Proclitics {
     // One pass for the first folded letters (with their index in the original word) and the
     // count; the decision only looks at the first four. Called for most tokens by several
-    // stages, so it allocates only the forms it returns.
+    // stages, so it allocates nothing itself.
     // (char index, byte index, folded letter) of the first four letters.
     let mut head = [(0usize, 0usize, '\0'); 4];
     let mut n = 0usize;
@@ -122,16 +172,16 @@ pub fn split_clitics(word: &str) -> Split {
     }
     let letter = |p: usize| head.get(p).map_or('\0', |&(_, _, c)| c);
     let mut pos = 0usize;
-    let mut clitics = String::new();
+    let mut clitics = ['\0'; 2];
     let remaining = |p: usize| n.saturating_sub(p);
     if pos < n && matches!(letter(pos), 'و' | 'ف') && remaining(pos + 1) >= 3 {
-        clitics.push(letter(pos));
+        clitics[pos] = letter(pos);
         pos += 1;
     }
     let mut definite = false;
     if pos + 1 < n && letter(pos) == 'ل' && letter(pos + 1) == 'ل' && remaining(pos + 2) >= 2 {
         // لل = ل + ال: the article's alef is elided.
-        clitics.push('ل');
+        clitics[pos] = 'ل';
         pos += 1;
         definite = true;
     } else if pos < n && matches!(letter(pos), 'ب' | 'ل' | 'ك') && remaining(pos + 1) >= 3 {
@@ -139,42 +189,24 @@ pub fn split_clitics(word: &str) -> Split {
         // Without a following article a leading ب/ل/ك is usually part of the stem
         // (بيروت, لبنان, كندا); only treat it as a clitic before the article.
         if after_is_article {
-            clitics.push(letter(pos));
+            clitics[pos] = letter(pos);
             pos += 1;
         }
     }
-    let clitic_chars = if pos == 0 {
-        0
+    let (clitic_chars, rest_byte) = if pos == 0 {
+        (0, 0)
     } else if pos < n {
-        head.get(pos).map_or(0, |&(i, _, _)| i)
+        head.get(pos).map_or((0, 0), |&(i, b, _)| (i, b))
     } else {
-        word.chars().count()
+        (word.chars().count(), word.len())
     };
-    let mut with_article = String::with_capacity(word.len() + 2);
-    if definite {
-        with_article.push('ا');
-    }
-    // The letters from `pos` on: the chars before the pos-th letter are the clitics and
-    // dropped marks.
-    let rest_byte = if pos == 0 {
-        0
-    } else {
-        head.get(pos).map_or(word.len(), |&(_, b, _)| b)
-    };
-    fold_into(word.get(rest_byte..).unwrap_or_default(), &mut with_article);
-    if !definite && with_article.starts_with("ال") && n - pos >= 4 {
-        definite = true;
-    }
-    let bare = match with_article.strip_prefix("ال") {
-        Some(rest) if definite => rest.to_string(),
-        _ => with_article.clone(),
-    };
-    Split {
-        clitic_chars,
-        with_article,
-        bare,
-        definite,
+    Proclitics {
+        letters: n,
+        pos,
         clitics,
+        definite,
+        clitic_chars,
+        rest_byte,
     }
 }
 
@@ -235,6 +267,13 @@ mod tests {
         assert_eq!((s.clitic_chars, s.with_article.as_str()), (0, "ولد"));
         let s = split_clitics("بالعراق");
         assert_eq!((s.clitic_chars, s.bare.as_str()), (1, "عراق"));
+    }
+
+    #[test]
+    fn with_article_is_the_split_form() {
+        for w in ["والكرملين", "للأمم", "بيروت", "وموسكو", "فالنسيا", "ولد", "كالعادة", "وَلِلْ"] {
+            assert_eq!(with_article(w), split_clitics(w).with_article, "{w}");
+        }
     }
 
     #[test]
