@@ -1,7 +1,7 @@
 //! Date expressions: weekdays, Gregorian months (Egyptian, Levantine and Maghrebi names),
 //! Hijri months and years (هـ), numeric dates and years.
 
-use crate::analysis::normalize::{normalize, split_clitics, with_article};
+use crate::analysis::normalize::{Split, normalize, split_clitics, with_article};
 use crate::analysis::tokens::{Token, TokenKind};
 
 /// Weekday names without the article (normalised).
@@ -145,11 +145,11 @@ pub fn find_dates(paragraph: &str, tokens: &[Token]) -> Vec<DateSpan> {
         let w = &norms[i];
         // The split form without clitics and article ends the normalised word: only a word
         // ending with a weekday's name is split.
-        let split = WEEKDAYS
-            .iter()
-            .any(|d| w.ends_with(d))
-            .then(|| split_clitics(tokens[i].text(paragraph)))
-            .unwrap_or_default();
+        let split = if WEEKDAYS.iter().any(|d| w.ends_with(d)) {
+            split_clitics(tokens[i].text(paragraph))
+        } else {
+            Split::default()
+        };
         // Weekday: must be definite ("الخميس") or after "يوم", since "أحد" is also "one".
         let prev_is_day_word = i > 0 && matches!(norms[i - 1].as_str(), "يوم" | "ويوم" | "اليوم");
         if WEEKDAYS.contains(&split.bare.as_str()) && (split.definite || prev_is_day_word) {

@@ -271,7 +271,16 @@ mod tests {
 
     #[test]
     fn with_article_is_the_split_form() {
-        for w in ["والكرملين", "للأمم", "بيروت", "وموسكو", "فالنسيا", "ولد", "كالعادة", "وَلِلْ"] {
+        for w in [
+            "والكرملين",
+            "للأمم",
+            "بيروت",
+            "وموسكو",
+            "فالنسيا",
+            "ولد",
+            "كالعادة",
+            "وَلِلْ",
+        ] {
             assert_eq!(with_article(w), split_clitics(w).with_article, "{w}");
         }
     }

@@ -59,10 +59,7 @@ pub fn run_analyze(args: &AnalyzeArgs) -> anyhow::Result<()> {
                     write_file(args, file, true, &mut buf).map(|()| buf)
                 }))
                 .unwrap_or_else(|_| {
-                    Err(anyhow::anyhow!(
-                        "the analysis of {} failed",
-                        file.display()
-                    ))
+                    Err(anyhow::anyhow!("the analysis of {} failed", file.display()))
                 });
                 // The receiver is gone only when printing stopped.
                 let _ = tx.send((i, rendered));

@@ -78,11 +78,12 @@ pub fn find_mentions_with_progress(
             // Hashtags are disjoint and in order: only the last one starting at or before the
             // span can hold it (a lookup, not a scan of the paragraph's hashtags per span).
             let last = para.hashtags.partition_point(|h| h.start <= ta);
-            if let Some(h) = last.checked_sub(1).and_then(|i| para.hashtags.get(i)) {
-                if ta >= h.start && ta < h.end {
-                    while b > a + 1 && para.tokens[b - 1].end > h.end {
-                        b -= 1;
-                    }
+            if let Some(h) = last.checked_sub(1).and_then(|i| para.hashtags.get(i))
+                && ta >= h.start
+                && ta < h.end
+            {
+                while b > a + 1 && para.tokens[b - 1].end > h.end {
+                    b -= 1;
                 }
             }
             if let Some(m) = make_mention(para, p, a..b, kind_of(t), gaz, 2) {

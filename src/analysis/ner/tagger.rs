@@ -380,10 +380,8 @@ impl Tagger {
         let threads = rayon::current_num_threads();
         if blocks.len() < 2 || threads < 2 {
             for b in blocks {
-                let infos: Vec<Vec<TokenInfo>> = sentences[b.clone()]
-                    .iter()
-                    .map(|s| self.infos(s))
-                    .collect();
+                let infos: Vec<Vec<TokenInfo>> =
+                    sentences[b.clone()].iter().map(|s| self.infos(s)).collect();
                 tick(b.len());
                 out.extend(self.tag_infos_with(&infos, false, &mut tick));
             }
