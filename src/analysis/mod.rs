@@ -185,8 +185,21 @@ fn run(
         }
     }
 
-    // Hashtags and dates are entities of their own, grouped by normalised text.
-    let mut extra: Vec<Entity> = Vec::new();
+    for e in &mut entities {
+        let (title, body): (Vec<Mention>, Vec<Mention>) =
+            e.mentions.drain(..).partition(|m| m.paragraph == 0);
+        e.title_mentions = title;
+        e.mentions = body
+            .into_iter()
+            .map(|mut m| {
+                m.paragraph -= 1;
+                m
+            })
+            .collect();
+    }
+
+    // Hashtags and dates are entities of their own, grouped by normalised text, added
+    // straight to the list (a wall of hashtags makes an entity each).
     let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
     // Dates are found paragraph by paragraph on all cores (few per paragraph to hold).
     let body_dates: Vec<Vec<dates::DateSpan>> = paras
@@ -210,16 +223,17 @@ fn run(
             let text = para.slice(start, end);
             let key = normalize::normalize(&text);
             let e = *by_key.entry((kind, key)).or_insert_with(|| {
-                extra.push(Entity {
+                entities.push(Entity {
                     name: text.clone(),
                     kind,
-                    mentions: Vec::new(),
+                    // Most have one mention: no room for four.
+                    mentions: Vec::with_capacity(1),
                     aliases: Vec::new(),
                     title_mentions: Vec::new(),
                 });
-                extra.len() - 1
+                entities.len() - 1
             });
-            extra[e].mentions.push(Mention {
+            entities[e].mentions.push(Mention {
                 paragraph: p,
                 start,
                 end,
@@ -227,19 +241,6 @@ fn run(
             });
         }
     }
-    for e in &mut entities {
-        let (title, body): (Vec<Mention>, Vec<Mention>) =
-            e.mentions.drain(..).partition(|m| m.paragraph == 0);
-        e.title_mentions = title;
-        e.mentions = body
-            .into_iter()
-            .map(|mut m| {
-                m.paragraph -= 1;
-                m
-            })
-            .collect();
-    }
-    entities.extend(extra);
     for e in &mut entities {
         e.mentions.sort_by_key(|m| (m.paragraph, m.start));
     }
