@@ -35,8 +35,7 @@ pub fn find_hashtags(paragraph: &str) -> Vec<HashtagSpan> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let after_letter = i > 0 && chars[i - 1].is_alphanumeric();
-        if (c == '#' || c == '＃') && !after_letter {
+        if (c == '#' || c == '＃') && !(i > 0 && chars[i - 1].is_alphanumeric()) {
             let mut j = i + 1;
             while j < chars.len() && is_tag_char(chars[j]) {
                 j += 1;

@@ -214,17 +214,17 @@ fn proclitics(word: &str) -> Proclitics {
 /// (e.g. "بموسكو" → "موسكو", "لروسيا" → "روسيا"). Returns (chars removed, rest normalised)
 /// candidates from the longest strip to none; callers keep the first the lexicon knows.
 pub fn clitic_candidates(word: &str) -> Vec<(usize, String)> {
-    let chars: Vec<char> = word.chars().collect();
-    let mut out = Vec::with_capacity(4);
+    let mut out = Vec::with_capacity(3);
     let mut push = |skip: usize| {
-        let rest: String = chars[skip.min(chars.len())..].iter().copied().collect();
-        let n = normalize(&rest);
-        if n.chars().count() >= 2 {
+        let from = word.char_indices().nth(skip).map_or(word.len(), |(b, _)| b);
+        let n = normalize(word.get(from..).unwrap_or_default());
+        if n.chars().nth(1).is_some() {
             out.push((skip, n));
         }
     };
-    let first = chars.first().copied();
-    let second = chars.get(1).copied();
+    let mut chars = word.chars();
+    let first = chars.next();
+    let second = chars.next();
     if matches!(first, Some('و' | 'ف')) && matches!(second, Some('ب' | 'ل' | 'ك')) {
         push(2);
     }
