@@ -8,7 +8,20 @@ pub use crate::arabic::is_ignorable;
 /// maqsura and ta marbuta folded, case kept). Returns `None` for chars that are dropped.
 #[inline]
 pub fn fold_char(c: char) -> Option<char> {
+    if keeps_itself(c) {
+        return Some(c);
+    }
     crate::arabic::fold_char(c, FoldOptions::NAMES)
+}
+
+/// A quick yes for the chars the names folding leaves as they are: ASCII (case is kept) and
+/// the Arabic letters other than the hamza alefs, alef maqsura and ta marbuta. Other chars
+/// go through the whole table.
+#[inline]
+fn keeps_itself(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
+            && !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ة')
 }
 
 /// The comparison form of a word or phrase: folded chars, runs of spaces and underscores
@@ -27,6 +40,10 @@ pub fn normalize_into(text: &str, out: &mut String) {
     // Runs of chars that fold to themselves are copied as slices, not char by char.
     let mut run = 0;
     for (i, c) in text.char_indices() {
+        // Most chars are letters kept as they are: no whitespace test for them.
+        if keeps_itself(c) && !c.is_ascii_whitespace() && c != '_' {
+            continue;
+        }
         let blank = c.is_whitespace() || c == '_';
         let folded = if blank { None } else { fold_char(c) };
         if folded == Some(c) {
@@ -267,6 +284,17 @@ mod tests {
         assert_eq!((s.clitic_chars, s.with_article.as_str()), (0, "ولد"));
         let s = split_clitics("بالعراق");
         assert_eq!((s.clitic_chars, s.bare.as_str()), (1, "عراق"));
+    }
+
+    #[test]
+    fn the_quick_path_agrees_with_the_folding_table() {
+        for c in ('\0'..='\u{0800}').chain(['\u{200F}', '\u{FEFF}', 'ک', 'ی']) {
+            assert_eq!(
+                fold_char(c),
+                crate::arabic::fold_char(c, FoldOptions::NAMES),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]
