@@ -1,7 +1,7 @@
 //! Date expressions: weekdays, Gregorian months (Egyptian, Levantine and Maghrebi names),
 //! Hijri months and years (هـ), numeric dates and years.
 
-use crate::analysis::normalize::{normalize, split_clitics};
+use crate::analysis::normalize::{Split, normalize, split_clitics, with_article};
 use crate::analysis::tokens::{Token, TokenKind};
 
 /// Weekday names without the article (normalised).
@@ -110,8 +110,8 @@ fn is_era(w: &str) -> bool {
 /// `(forms normalised, ambiguous?)` → month match length in tokens starting at `i`.
 fn month_at(norms: &[String], words: &[bool], i: usize) -> Option<(usize, bool)> {
     let w = norms.get(i)?;
-    let bare = split_clitics(w).with_article;
-    let bare = bare.strip_prefix("ال").unwrap_or(&bare).to_string();
+    let bare = with_article(w);
+    let bare = bare.strip_prefix("ال").unwrap_or(&bare);
     for (first, seconds) in MONTHS_TWO_WORD {
         if (w == first || bare == *first)
             && let Some(next) = norms.get(i + 1)
@@ -121,10 +121,10 @@ fn month_at(norms: &[String], words: &[bool], i: usize) -> Option<(usize, bool)>
             return Some((2, false));
         }
     }
-    if MONTHS_SAFE.contains(&w.as_str()) || MONTHS_SAFE.contains(&bare.as_str()) {
+    if MONTHS_SAFE.contains(&w.as_str()) || MONTHS_SAFE.contains(&bare) {
         return Some((1, false));
     }
-    if MONTHS_AMBIGUOUS.contains(&w.as_str()) || MONTHS_AMBIGUOUS.contains(&bare.as_str()) {
+    if MONTHS_AMBIGUOUS.contains(&w.as_str()) || MONTHS_AMBIGUOUS.contains(&bare) {
         return Some((1, true));
     }
     None
@@ -143,7 +143,13 @@ pub fn find_dates(paragraph: &str, tokens: &[Token]) -> Vec<DateSpan> {
         let mut j = i; // exclusive end of the expression in tokens
         let mut ok = false;
         let w = &norms[i];
-        let split = split_clitics(tokens[i].text(paragraph));
+        // The split form without clitics and article ends the normalised word: only a word
+        // ending with a weekday's name is split.
+        let split = if WEEKDAYS.iter().any(|d| w.ends_with(d)) {
+            split_clitics(tokens[i].text(paragraph))
+        } else {
+            Split::default()
+        };
         // Weekday: must be definite ("الخميس") or after "يوم", since "أحد" is also "one".
         let prev_is_day_word = i > 0 && matches!(norms[i - 1].as_str(), "يوم" | "ويوم" | "اليوم");
         if WEEKDAYS.contains(&split.bare.as_str()) && (split.definite || prev_is_day_word) {

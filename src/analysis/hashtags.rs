@@ -26,13 +26,16 @@ fn is_tag_char(c: char) -> bool {
 /// digits, diacritics and underscores, not preceded by a letter (so `C#` is not one).
 /// Trailing underscores are not part of the tag; a tag of digits only is not a hashtag.
 pub fn find_hashtags(paragraph: &str) -> Vec<HashtagSpan> {
+    // Most paragraphs have no hashtag: skip the char copy for them.
+    if !paragraph.contains(['#', '＃']) {
+        return Vec::new();
+    }
     let chars: Vec<char> = paragraph.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let after_letter = i > 0 && chars[i - 1].is_alphanumeric();
-        if (c == '#' || c == '＃') && !after_letter {
+        if (c == '#' || c == '＃') && !(i > 0 && chars[i - 1].is_alphanumeric()) {
             let mut j = i + 1;
             while j < chars.len() && is_tag_char(chars[j]) {
                 j += 1;

@@ -11,6 +11,7 @@ pub mod entities;
 pub mod hashtags;
 pub mod ner;
 pub mod normalize;
+pub mod parallel;
 pub mod quotes;
 pub mod schema;
 pub mod speakers;
@@ -21,6 +22,8 @@ pub mod triggers;
 pub use ner::{conll, gazetteer, train};
 
 use std::collections::HashMap;
+
+use rayon::prelude::*;
 
 use crate::document::Document;
 
@@ -182,42 +185,6 @@ fn run(
         }
     }
 
-    // Hashtags and dates are entities of their own, grouped by normalised text.
-    let mut extra: Vec<Entity> = Vec::new();
-    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
-    for (p, para) in paras.iter().enumerate().skip(1) {
-        let p = p - 1;
-        let mut found: Vec<(EntityKind, usize, usize)> = para
-            .hashtags
-            .iter()
-            .map(|h| (EntityKind::Hashtag, h.start, h.end))
-            .collect();
-        found.extend(
-            dates::find_dates(para.text, &para.tokens)
-                .into_iter()
-                .map(|d| (EntityKind::Date, d.start, d.end)),
-        );
-        for (kind, start, end) in found {
-            let text = para.slice(start, end);
-            let key = normalize::normalize(&text);
-            let e = *by_key.entry((kind, key)).or_insert_with(|| {
-                extra.push(Entity {
-                    name: text.clone(),
-                    kind,
-                    mentions: Vec::new(),
-                    aliases: Vec::new(),
-                    title_mentions: Vec::new(),
-                });
-                extra.len() - 1
-            });
-            extra[e].mentions.push(Mention {
-                paragraph: p,
-                start,
-                end,
-                text,
-            });
-        }
-    }
     for e in &mut entities {
         let (title, body): (Vec<Mention>, Vec<Mention>) =
             e.mentions.drain(..).partition(|m| m.paragraph == 0);
@@ -230,7 +197,50 @@ fn run(
             })
             .collect();
     }
-    entities.extend(extra);
+
+    // Hashtags and dates are entities of their own, grouped by normalised text, added
+    // straight to the list (a wall of hashtags makes an entity each).
+    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+    // Dates are found paragraph by paragraph on all cores (few per paragraph to hold).
+    let body_dates: Vec<Vec<dates::DateSpan>> = paras
+        .par_iter()
+        .skip(1)
+        .map(|para| dates::find_dates(para.text, &para.tokens))
+        .collect();
+    for ((p, para), para_dates) in paras.iter().enumerate().skip(1).zip(body_dates) {
+        let p = p - 1;
+        let mut found: Vec<(EntityKind, usize, usize)> = para
+            .hashtags
+            .iter()
+            .map(|h| (EntityKind::Hashtag, h.start, h.end))
+            .collect();
+        found.extend(
+            para_dates
+                .into_iter()
+                .map(|d| (EntityKind::Date, d.start, d.end)),
+        );
+        for (kind, start, end) in found {
+            let text = para.slice(start, end);
+            let key = normalize::normalize(&text);
+            let e = *by_key.entry((kind, key)).or_insert_with(|| {
+                entities.push(Entity {
+                    name: text.clone(),
+                    kind,
+                    // Most have one mention: no room for four.
+                    mentions: Vec::with_capacity(1),
+                    aliases: Vec::new(),
+                    title_mentions: Vec::new(),
+                });
+                entities.len() - 1
+            });
+            entities[e].mentions.push(Mention {
+                paragraph: p,
+                start,
+                end,
+                text,
+            });
+        }
+    }
     for e in &mut entities {
         e.mentions.sort_by_key(|m| (m.paragraph, m.start));
     }

@@ -6,21 +6,60 @@ pub use crate::arabic::is_ignorable;
 
 /// Maps one char to its comparison form for names (the shared folding table with alef
 /// maqsura and ta marbuta folded, case kept). Returns `None` for chars that are dropped.
+#[inline]
 pub fn fold_char(c: char) -> Option<char> {
+    if keeps_itself(c) {
+        return Some(c);
+    }
     crate::arabic::fold_char(c, FoldOptions::NAMES)
+}
+
+/// A quick yes for the chars the names folding leaves as they are: ASCII (case is kept) and
+/// the Arabic letters other than the hamza alefs, alef maqsura and ta marbuta. Other chars
+/// go through the whole table.
+#[inline]
+fn keeps_itself(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}')
+            && !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ة')
 }
 
 /// The comparison form of a word or phrase: folded chars, runs of spaces and underscores
 /// collapsed to one space. Two surface forms of one name compare equal after this.
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+/// [`normalize`] into a caller's buffer (cleared first), so a loop over many words can reuse
+/// one allocation.
+pub fn normalize_into(text: &str, out: &mut String) {
+    out.clear();
     let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() || c == '_' {
-            space = !out.is_empty();
+    // Runs of chars that fold to themselves are copied as slices, not char by char.
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        // Most chars are letters kept as they are: no whitespace test for them.
+        if keeps_itself(c) && !c.is_ascii_whitespace() && c != '_' {
             continue;
         }
-        if let Some(f) = fold_char(c) {
+        let blank = c.is_whitespace() || c == '_';
+        let folded = if blank { None } else { fold_char(c) };
+        if folded == Some(c) {
+            continue;
+        }
+        if let Some(kept) = text.get(run..i).filter(|r| !r.is_empty()) {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push_str(kept);
+        }
+        run = i + c.len_utf8();
+        if blank {
+            space = !out.is_empty();
+        } else if let Some(f) = folded {
             if space {
                 out.push(' ');
                 space = false;
@@ -28,7 +67,30 @@ pub fn normalize(text: &str) -> String {
             out.push(f);
         }
     }
-    out
+    if let Some(kept) = text.get(run..).filter(|r| !r.is_empty()) {
+        if space {
+            out.push(' ');
+        }
+        out.push_str(kept);
+    }
+}
+
+/// Appends the folded chars of `text` to `out` (no space handling), copying runs of chars
+/// that fold to themselves as slices.
+fn fold_into(text: &str, out: &mut String) {
+    let mut run = 0;
+    for (i, c) in text.char_indices() {
+        let folded = fold_char(c);
+        if folded == Some(c) {
+            continue;
+        }
+        out.push_str(text.get(run..i).unwrap_or_default());
+        run = i + c.len_utf8();
+        if let Some(f) = folded {
+            out.push(f);
+        }
+    }
+    out.push_str(text.get(run..).unwrap_or_default());
 }
 
 /// True for letters of the Arabic script.
@@ -61,71 +123,107 @@ pub struct Split {
 /// the contraction لل (ل + ال) counts as preposition + article. A clitic is only removed
 /// when at least two letters remain, so short words stay whole.
 pub fn split_clitics(word: &str) -> Split {
-    // Work on (original char index, folded char) so lengths map back to the surface form.
-    let folded: Vec<(usize, char)> = word
-        .chars()
-        .enumerate()
-        .filter_map(|(i, c)| fold_char(c).map(|f| (i, f)))
-        .collect();
-    let total_chars = word.chars().count();
-    let letters: Vec<char> = folded.iter().map(|&(_, c)| c).collect();
-    let mut pos = 0usize;
-    let mut clitics = String::new();
-    let remaining = |p: usize| letters.len().saturating_sub(p);
-    if pos < letters.len() && matches!(letters[pos], 'و' | 'ف') && remaining(pos + 1) >= 3 {
-        clitics.push(letters[pos]);
-        pos += 1;
-    }
-    let mut definite = false;
-    if pos + 1 < letters.len()
-        && letters[pos] == 'ل'
-        && letters[pos + 1] == 'ل'
-        && remaining(pos + 2) >= 2
-    {
-        // لل = ل + ال: the article's alef is elided.
-        clitics.push('ل');
-        pos += 1;
-        definite = true;
-    } else if pos < letters.len()
-        && matches!(letters[pos], 'ب' | 'ل' | 'ك')
-        && remaining(pos + 1) >= 3
-    {
-        let after_is_article =
-            pos + 2 < letters.len() && letters[pos + 1] == 'ا' && letters[pos + 2] == 'ل';
-        // Without a following article a leading ب/ل/ك is usually part of the stem
-        // (بيروت, لبنان, كندا); only treat it as a clitic before the article.
-        if after_is_article {
-            clitics.push(letters[pos]);
-            pos += 1;
-        }
-    }
-    let clitic_chars = if pos == 0 {
-        0
-    } else if pos < folded.len() {
-        folded[pos].0
-    } else {
-        total_chars
+    let c = proclitics(word);
+    let with_article = c.with_article(word);
+    let definite = c.definite || with_article.starts_with("ال") && c.letters - c.pos >= 4;
+    let bare = match with_article.strip_prefix("ال") {
+        Some(rest) if definite => rest.to_string(),
+        _ => with_article.clone(),
     };
-    let with_article: String = if definite {
-        let mut s = String::from("ا");
-        s.extend(letters[pos..].iter());
-        s
-    } else {
-        letters[pos..].iter().collect()
-    };
-    let mut bare = with_article.clone();
-    if !definite && with_article.starts_with("ال") && with_article.chars().count() >= 4 {
-        definite = true;
-    }
-    if definite && bare.starts_with("ال") {
-        bare = bare.chars().skip(2).collect();
-    }
     Split {
-        clitic_chars,
+        clitic_chars: c.clitic_chars,
         with_article,
         bare,
         definite,
+        clitics: c.clitics.iter().take(c.pos).collect(),
+    }
+}
+
+/// [`split_clitics`]`(word).with_article` alone, without building the other forms.
+pub fn with_article(word: &str) -> String {
+    proclitics(word).with_article(word)
+}
+
+/// What [`split_clitics`] decides from a word's first letters.
+struct Proclitics {
+    /// Letters (folded chars) of the word.
+    letters: usize,
+    /// Letters that are clitics (0 to 2).
+    pos: usize,
+    /// The clitic letters, folded (the first `pos`).
+    clitics: [char; 2],
+    /// Whether ل + ال was written لل.
+    definite: bool,
+    /// Chars of the original word up to the first letter after the clitics.
+    clitic_chars: usize,
+    /// Byte of the original word where the first letter after the clitics starts.
+    rest_byte: usize,
+}
+
+impl Proclitics {
+    /// The normalised word after the clitics, article kept (restored after لل).
+    fn with_article(&self, word: &str) -> String {
+        let mut out = String::with_capacity(word.len() + 2);
+        if self.definite {
+            out.push('ا');
+        }
+        fold_into(word.get(self.rest_byte..).unwrap_or_default(), &mut out);
+        out
+    }
+}
+
+fn proclitics(word: &str) -> Proclitics {
+    // One pass for the first folded letters (with their index in the original word) and the
+    // count; the decision only looks at the first four. Called for most tokens by several
+    // stages, so it allocates nothing itself.
+    // (char index, byte index, folded letter) of the first four letters.
+    let mut head = [(0usize, 0usize, '\0'); 4];
+    let mut n = 0usize;
+    for (i, (b, c)) in word.char_indices().enumerate() {
+        if let Some(f) = fold_char(c) {
+            if let Some(slot) = head.get_mut(n) {
+                *slot = (i, b, f);
+            }
+            n += 1;
+        }
+    }
+    let letter = |p: usize| head.get(p).map_or('\0', |&(_, _, c)| c);
+    let mut pos = 0usize;
+    let mut clitics = ['\0'; 2];
+    let remaining = |p: usize| n.saturating_sub(p);
+    if pos < n && matches!(letter(pos), 'و' | 'ف') && remaining(pos + 1) >= 3 {
+        clitics[pos] = letter(pos);
+        pos += 1;
+    }
+    let mut definite = false;
+    if pos + 1 < n && letter(pos) == 'ل' && letter(pos + 1) == 'ل' && remaining(pos + 2) >= 2 {
+        // لل = ل + ال: the article's alef is elided.
+        clitics[pos] = 'ل';
+        pos += 1;
+        definite = true;
+    } else if pos < n && matches!(letter(pos), 'ب' | 'ل' | 'ك') && remaining(pos + 1) >= 3 {
+        let after_is_article = pos + 2 < n && letter(pos + 1) == 'ا' && letter(pos + 2) == 'ل';
+        // Without a following article a leading ب/ل/ك is usually part of the stem
+        // (بيروت, لبنان, كندا); only treat it as a clitic before the article.
+        if after_is_article {
+            clitics[pos] = letter(pos);
+            pos += 1;
+        }
+    }
+    let (clitic_chars, rest_byte) = if pos == 0 {
+        (0, 0)
+    } else if pos < n {
+        head.get(pos).map_or((0, 0), |&(i, b, _)| (i, b))
+    } else {
+        (word.chars().count(), word.len())
+    };
+    Proclitics {
+        letters: n,
+        pos,
         clitics,
+        definite,
+        clitic_chars,
+        rest_byte,
     }
 }
 
@@ -133,17 +231,17 @@ pub fn split_clitics(word: &str) -> Split {
 /// (e.g. "بموسكو" → "موسكو", "لروسيا" → "روسيا"). Returns (chars removed, rest normalised)
 /// candidates from the longest strip to none; callers keep the first the lexicon knows.
 pub fn clitic_candidates(word: &str) -> Vec<(usize, String)> {
-    let chars: Vec<char> = word.chars().collect();
-    let mut out = Vec::with_capacity(4);
+    let mut out = Vec::with_capacity(3);
     let mut push = |skip: usize| {
-        let rest: String = chars[skip.min(chars.len())..].iter().copied().collect();
-        let n = normalize(&rest);
-        if n.chars().count() >= 2 {
+        let from = word.char_indices().nth(skip).map_or(word.len(), |(b, _)| b);
+        let n = normalize(word.get(from..).unwrap_or_default());
+        if n.chars().nth(1).is_some() {
             out.push((skip, n));
         }
     };
-    let first = chars.first().copied();
-    let second = chars.get(1).copied();
+    let mut chars = word.chars();
+    let first = chars.next();
+    let second = chars.next();
     if matches!(first, Some('و' | 'ف')) && matches!(second, Some('ب' | 'ل' | 'ك')) {
         push(2);
     }
@@ -172,6 +270,54 @@ mod tests {
         assert_eq!(s.with_article, "الكرملين");
         assert_eq!(s.bare, "كرملين");
         assert!(s.definite);
+    }
+
+    #[test]
+    fn clitic_length_counts_the_original_chars() {
+        // The haraka on the conjunction is part of the clitic in the surface form.
+        let s = split_clitics("وَالكرملين");
+        assert_eq!(s.clitic_chars, 2);
+        assert_eq!(s.clitics, "و");
+        assert_eq!(s.bare, "كرملين");
+        // Too short to strip: the word stays whole.
+        let s = split_clitics("ولد");
+        assert_eq!((s.clitic_chars, s.with_article.as_str()), (0, "ولد"));
+        let s = split_clitics("بالعراق");
+        assert_eq!((s.clitic_chars, s.bare.as_str()), (1, "عراق"));
+    }
+
+    #[test]
+    fn the_quick_path_agrees_with_the_folding_table() {
+        for c in ('\0'..='\u{0800}').chain(['\u{200F}', '\u{FEFF}', 'ک', 'ی']) {
+            assert_eq!(
+                fold_char(c),
+                crate::arabic::fold_char(c, FoldOptions::NAMES),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn with_article_is_the_split_form() {
+        for w in [
+            "والكرملين",
+            "للأمم",
+            "بيروت",
+            "وموسكو",
+            "فالنسيا",
+            "ولد",
+            "كالعادة",
+            "وَلِلْ",
+        ] {
+            assert_eq!(with_article(w), split_clitics(w).with_article, "{w}");
+        }
+    }
+
+    #[test]
+    fn normalize_into_reuses_the_buffer() {
+        let mut buf = String::from("old");
+        normalize_into("  الولايات__المتحدة ", &mut buf);
+        assert_eq!(buf, "الولايات المتحده");
     }
 
     #[test]

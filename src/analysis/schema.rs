@@ -121,6 +121,12 @@ impl Analysis {
         self.quotes.iter().filter(|q| !q.short)
     }
 
+    /// Writes the schema JSON, pretty-printed (the same text as [`Analysis::to_json_string`]),
+    /// without building it in memory first.
+    pub fn write_json(&self, out: &mut dyn std::io::Write) -> serde_json::Result<()> {
+        serde_json::to_writer_pretty(out, self)
+    }
+
     /// The schema JSON, pretty-printed.
     pub fn to_json_string(&self) -> String {
         // Serialising these plain structs cannot fail; fall back to an empty object anyway.

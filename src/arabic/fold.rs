@@ -27,6 +27,7 @@ impl FoldOptions {
 /// True for chars that carry no identity when comparing words: harakat, shadda, sukun,
 /// Quranic marks, superscript alef, tatweel, and the invisible joiners and direction marks
 /// (ZWNJ, ZWJ, LRM, RLM, BOM) that pasted text often carries.
+#[inline]
 pub fn is_ignorable(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}'
@@ -41,6 +42,7 @@ pub fn is_ignorable(c: char) -> bool {
 /// Maps one char to its comparison form, or `None` for an ignorable char: hamza-carrying
 /// alefs to bare alef, Persian letter variants to Arabic ones, Arabic-Indic digits to ASCII,
 /// Arabic comma, semicolon and question mark to ASCII, and the optional folds of `options`.
+#[inline]
 pub fn fold_char(c: char, options: FoldOptions) -> Option<char> {
     if is_ignorable(c) {
         return None;

@@ -32,87 +32,112 @@ pub struct NerArgs {
     pub conll: PathBuf,
 }
 
-/// Analyses the files on all cores and prints the results in the order given.
+/// Analyses the files on all cores and prints the results in the order given. One file is
+/// written to standard output as it is serialised; several are analysed at once (a few more
+/// than there are threads in flight, so memory stays bounded) and each printed as soon as all
+/// before it are.
 pub fn run_analyze(args: &AnalyzeArgs) -> anyhow::Result<()> {
     use std::collections::BTreeMap;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::io::Write as _;
 
     let files = &args.files;
-    let several_files = files.len() > 1;
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(files.len())
-        .max(1);
-    let next = AtomicUsize::new(0);
-    let (tx, rx) = std::sync::mpsc::channel::<(usize, anyhow::Result<String>)>();
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
+    if let [file] = files.as_slice() {
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        return ignore_broken_pipe(
+            write_file(args, file, false, &mut stdout).and_then(|()| Ok(stdout.flush()?)),
+        );
+    }
+    let window = 2 * rayon::current_num_threads();
+    rayon::in_place_scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, anyhow::Result<Vec<u8>>)>();
+        let spawn = |i: usize| {
             let tx = tx.clone();
-            let next = &next;
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(file) = files.get(i) else { break };
-                    if tx
-                        .send((i, render_file(args, file, several_files)))
-                        .is_err()
-                    {
-                        break;
-                    }
-                }
+            scope.spawn(move |_| {
+                let Some(file) = files.get(i) else { return };
+                let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let mut buf = Vec::new();
+                    write_file(args, file, true, &mut buf).map(|()| buf)
+                }))
+                .unwrap_or_else(|_| {
+                    Err(anyhow::anyhow!("the analysis of {} failed", file.display()))
+                });
+                // The receiver is gone only when printing stopped.
+                let _ = tx.send((i, rendered));
             });
+        };
+        let mut next = 0;
+        while next < files.len().min(window) {
+            spawn(next);
+            next += 1;
         }
-        drop(tx);
-        // Print each file's output as soon as all before it are printed.
-        let mut pending: BTreeMap<usize, anyhow::Result<String>> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, anyhow::Result<Vec<u8>>> = BTreeMap::new();
         let mut want = 0;
-        for (i, result) in rx {
+        while want < files.len() {
+            // A file before `next` is still being analysed, so a result is on its way.
+            let (i, result) = rx.recv()?;
             pending.insert(i, result);
             while let Some(result) = pending.remove(&want) {
-                let printed = result.and_then(|text| super::out(&text));
-                if printed.is_err() {
-                    // Stop handing out files; the workers finish the ones they hold.
-                    next.store(files.len(), Ordering::Relaxed);
-                    return printed;
-                }
+                result.and_then(|bytes| super::out_bytes(&bytes))?;
                 want += 1;
+                if next < files.len() {
+                    spawn(next);
+                    next += 1;
+                }
             }
         }
         Ok(())
     })
 }
 
-/// The printed analysis of one file (all its documents).
-fn render_file(
+/// A closed pipe (`qari analyze … | head`) is not an error.
+fn ignore_broken_pipe(result: anyhow::Result<()>) -> anyhow::Result<()> {
+    match result {
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+                    || c.downcast_ref::<serde_json::Error>()
+                        .and_then(serde_json::Error::io_error_kind)
+                        == Some(std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+/// Writes the printed analysis of one file (all its documents) to `out`.
+fn write_file(
     args: &AnalyzeArgs,
     file: &std::path::Path,
     several_files: bool,
-) -> anyhow::Result<String> {
+    out: &mut dyn std::io::Write,
+) -> anyhow::Result<()> {
     let docs = load_documents(file, &LoadOptions::default())?;
     // Several documents (files, or articles of one JSON file) give one JSON object per line.
     let several = several_files || docs.len() > 1;
-    let mut text = String::new();
     for doc in docs {
         if args.explain {
             let tagger = Tagger::default_model().context("the bundled NER model is damaged")?;
             let (analysis, attributions) = analyze_explained(&doc, tagger);
-            text.push_str(&explanation(file, &analysis, &attributions));
+            out.write_all(explanation(file, &analysis, &attributions).as_bytes())?;
             continue;
         }
         let analysis = analyze(&doc);
         if args.json {
-            let json = if several {
-                serde_json::to_string(&analysis)?
+            // Serialised straight to the output: a big document's JSON is never held whole.
+            if several {
+                serde_json::to_writer(&mut *out, &analysis)?;
             } else {
-                analysis.to_json_string()
-            };
-            text.push_str(&json);
-            text.push('\n');
+                analysis.write_json(&mut *out)?;
+            }
+            out.write_all(b"\n")?;
         } else {
-            text.push_str(&summary(file, &analysis));
+            out.write_all(summary(file, &analysis).as_bytes())?;
         }
     }
-    Ok(text)
+    Ok(())
 }
 
 fn summary(file: &std::path::Path, a: &Analysis) -> String {

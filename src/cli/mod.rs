@@ -71,12 +71,14 @@ pub fn run(command: Command) -> ExitCode {
 
 /// Writes to stdout; a reader that went away (`qari … | head`) ends the output quietly.
 pub fn out(text: &str) -> anyhow::Result<()> {
+    out_bytes(text.as_bytes())
+}
+
+/// [`out`] for bytes already encoded.
+pub fn out_bytes(bytes: &[u8]) -> anyhow::Result<()> {
     use std::io::Write as _;
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }

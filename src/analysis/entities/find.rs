@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::analysis::ner::gazetteer::{Gazetteer, class};
 use crate::analysis::ner::tagger::{Tag, spans};
 use crate::analysis::normalize::{clitic_candidates, normalize, split_clitics};
+use crate::analysis::parallel::map_in_order;
 use crate::analysis::schema::EntityKind;
 use crate::analysis::tokens::TokenKind;
 use crate::analysis::triggers::rules::NOT_NAMES;
@@ -68,19 +69,21 @@ pub fn find_mentions_with_progress(
     gaz: &Gazetteer,
     progress: &mut dyn FnMut(f32),
 ) -> Vec<RawMention> {
-    let per_paragraph = 1.0 / paras.len().max(1) as f32;
-    let mut cands: Vec<RawMention> = Vec::new();
-    for (p, para) in paras.iter().enumerate() {
-        progress(0.5 * p as f32 * per_paragraph);
+    // The rules look at one paragraph at a time: they run on all cores.
+    let cands = map_in_order(paras, &mut |f| progress(0.5 * f), |p, para, cands| {
         for (a, b, t) in spans(&para.tags) {
             // A name never runs out of a hashtag into the text after it.
             let mut b = b;
-            for h in &para.hashtags {
-                let ta = para.tokens[a].start;
-                if ta >= h.start && ta < h.end {
-                    while b > a + 1 && para.tokens[b - 1].end > h.end {
-                        b -= 1;
-                    }
+            let ta = para.tokens[a].start;
+            // Hashtags are disjoint and in order: only the last one starting at or before the
+            // span can hold it (a lookup, not a scan of the paragraph's hashtags per span).
+            let last = para.hashtags.partition_point(|h| h.start <= ta);
+            if let Some(h) = last.checked_sub(1).and_then(|i| para.hashtags.get(i))
+                && ta >= h.start
+                && ta < h.end
+            {
+                while b > a + 1 && para.tokens[b - 1].end > h.end {
+                    b -= 1;
                 }
             }
             // A one-word place that is mostly a common word (مالي "financial") needs a
@@ -102,7 +105,7 @@ pub fn find_mentions_with_progress(
         cands.extend(orgs);
         cands.extend(headed_places(para, p, gaz));
         cands.extend(gazetteer_places(para, p, gaz));
-    }
+    });
     let mut kept = resolve_overlaps(cands, paras.len());
     restore_document_names(paras, &mut kept);
     let extra = propagate(paras, &kept, gaz, &mut |f| progress(0.5 + 0.45 * f));

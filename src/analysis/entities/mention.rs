@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use crate::analysis::ner::gazetteer::{Gazetteer, class};
 use crate::analysis::ner::tagger::EntityType;
-use crate::analysis::normalize::{clitic_candidates, normalize, split_clitics};
+use crate::analysis::normalize::{clitic_candidates, normalize, split_clitics, with_article};
 use crate::analysis::schema::EntityKind;
 use crate::analysis::tokens::TokenKind;
 use crate::analysis::triggers::Triggers;
@@ -237,5 +237,5 @@ pub(super) fn is_prepositional_tail(raw: &str, gaz: &Gazetteer) -> bool {
 /// The forms a head noun may have: the whole word (وكالة, وزارة start with و themselves)
 /// and the word without its clitics (ووكالة → وكالة, والجيش → الجيش).
 pub(super) fn head_forms(raw: &str) -> [String; 2] {
-    [normalize(raw), split_clitics(raw).with_article]
+    [normalize(raw), with_article(raw)]
 }

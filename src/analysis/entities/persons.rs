@@ -89,6 +89,12 @@ pub(super) fn titled_persons(
     let triggers = Triggers::default_ref();
     let mut out = Vec::new();
     let n = para.tokens.len();
+    // The first organisation starting at each token: a lookup, not a scan of the
+    // paragraph's organisations per title.
+    let mut org_at: std::collections::HashMap<usize, &RawMention> = Default::default();
+    for o in orgs {
+        org_at.entry(o.tokens.start).or_insert(o);
+    }
     for i in 0..n {
         let raw = para.raw(i);
         let s = split_clitics(raw);
@@ -106,7 +112,7 @@ pub(super) fn titled_persons(
             if starts_person_name(para, j, gaz) {
                 break;
             }
-            if let Some(o) = orgs.iter().find(|o| o.tokens.start == j) {
+            if let Some(o) = org_at.get(&j) {
                 j = o.tokens.end;
                 skipped += 1;
                 continue;

@@ -1,5 +1,7 @@
 //! Paragraphs tokenized and tagged by the NER tagger, the input of every entity rule.
 
+use rayon::prelude::*;
+
 use crate::analysis::hashtags::{HashtagSpan, find_hashtags};
 use crate::analysis::ner::tagger::{Tag, Tagger};
 use crate::analysis::normalize::normalize;
@@ -110,9 +112,9 @@ pub fn tag_paragraphs_with_progress<'a>(
     tagger: &Tagger,
     progress: &mut dyn FnMut(f32),
 ) -> Vec<TaggedParagraph<'a>> {
-    let tokens: Vec<Vec<Token>> = texts.iter().map(|t| tokenize(t)).collect();
+    let tokens: Vec<Vec<Token>> = texts.par_iter().map(|t| tokenize(t)).collect();
     let groups: Vec<Vec<Vec<usize>>> = texts
-        .iter()
+        .par_iter()
         .zip(&tokens)
         .map(|(text, toks)| tagger_sentences(toks, text))
         .collect();

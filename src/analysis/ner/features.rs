@@ -523,7 +523,7 @@ pub fn sliding_doc_infos(doc: &[Vec<TokenInfo>], first: &[Vec<u8>]) -> Vec<Vec<D
 
 /// Computes [`DocInfo`]s for a document from its first-pass tags.
 pub fn doc_infos(doc: &[Vec<TokenInfo>], first: &[Vec<u8>]) -> Vec<Vec<DocInfo>> {
-    let key_ok = |t: &TokenInfo| t.with_article.chars().count() >= 2 && t.shape == 1;
+    let key_ok = |t: &TokenInfo| t.with_article.chars().nth(1).is_some() && t.shape == 1;
     let slot = |tag: u8| {
         if tag == 0 {
             0
@@ -531,7 +531,7 @@ pub fn doc_infos(doc: &[Vec<TokenInfo>], first: &[Vec<u8>]) -> Vec<Vec<DocInfo>>
             (1 + (tag - 1) / 2) as usize
         }
     };
-    let mut counts: std::collections::HashMap<&str, [u16; 5]> = std::collections::HashMap::new();
+    let mut counts: rustc_hash::FxHashMap<&str, [u16; 5]> = Default::default();
     for (s, tags) in doc.iter().zip(first) {
         for (t, &tag) in s.iter().zip(tags) {
             if key_ok(t) {

@@ -4,6 +4,8 @@
 
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
+
 use crate::analysis::ner::features::{
     TokenInfo, doc_features, doc_infos, features, sliding_doc_infos, token_infos,
 };
@@ -200,6 +202,15 @@ pub fn viterbi(emissions: &[[i64; NUM_TAGS]], trans: &[i64], start: &[i64]) -> V
         return Vec::new();
     }
     const NEG: i64 = i64::MIN / 4;
+    // Which tag may follow which, and the transition scores, looked up once.
+    let mut allowed = [[false; NUM_TAGS]; NUM_TAGS];
+    let mut tr = [[0i64; NUM_TAGS]; NUM_TAGS];
+    for p in 0..NUM_TAGS {
+        for t in 0..NUM_TAGS {
+            allowed[p][t] = Tag(t as u8).may_follow(Some(Tag(p as u8)));
+            tr[p][t] = trans.get(p * NUM_TAGS + t).copied().unwrap_or(0);
+        }
+    }
     let mut score = [NEG; NUM_TAGS];
     let mut back: Vec<[u8; NUM_TAGS]> = vec![[0; NUM_TAGS]; n];
     for t in 0..NUM_TAGS {
@@ -207,24 +218,24 @@ pub fn viterbi(emissions: &[[i64; NUM_TAGS]], trans: &[i64], start: &[i64]) -> V
             score[t] = emissions[0][t] + start.get(t).copied().unwrap_or(0);
         }
     }
-    for i in 1..n {
+    for (e, b) in emissions.iter().zip(back.iter_mut()).skip(1) {
         let mut next = [NEG; NUM_TAGS];
         for t in 0..NUM_TAGS {
             let mut best = NEG;
             let mut arg = 0u8;
             for (p, &sp) in score.iter().enumerate() {
-                if sp == NEG || !Tag(t as u8).may_follow(Some(Tag(p as u8))) {
+                if sp == NEG || !allowed[p][t] {
                     continue;
                 }
-                let s = sp + trans.get(p * NUM_TAGS + t).copied().unwrap_or(0);
+                let s = sp + tr[p][t];
                 if s > best {
                     best = s;
                     arg = p as u8;
                 }
             }
             if best != NEG {
-                next[t] = best + emissions[i][t];
-                back[i][t] = arg;
+                next[t] = best + e[t];
+                b[t] = arg;
             }
         }
         score = next;
@@ -353,7 +364,7 @@ impl Tagger {
             done += n;
             progress((done as f32 / total).min(1.0));
         };
-        let mut out = Vec::with_capacity(sentences.len());
+        let mut blocks = Vec::new();
         let mut start = 0;
         while start < sentences.len() {
             let mut end = start;
@@ -362,13 +373,35 @@ impl Tagger {
                 tokens += sentences[end].len();
                 end += 1;
             }
-            let infos: Vec<Vec<TokenInfo>> = sentences[start..end]
-                .iter()
-                .map(|s| self.infos(s))
-                .collect();
-            tick(end - start);
-            out.extend(self.tag_infos_with(&infos, false, &mut tick));
+            blocks.push(start..end);
             start = end;
+        }
+        let mut out = Vec::with_capacity(sentences.len());
+        let threads = rayon::current_num_threads();
+        if blocks.len() < 2 || threads < 2 {
+            for b in blocks {
+                let infos: Vec<Vec<TokenInfo>> =
+                    sentences[b.clone()].iter().map(|s| self.infos(s)).collect();
+                tick(b.len());
+                out.extend(self.tag_infos_with(&infos, false, &mut tick));
+            }
+            return out;
+        }
+        // Blocks are separate documents, so they are tagged on all cores; one block per
+        // thread at a time keeps the features held at once bounded.
+        for window in blocks.chunks(threads) {
+            let tagged: Vec<Vec<Vec<Tag>>> = window
+                .par_iter()
+                .map(|b| {
+                    let infos: Vec<Vec<TokenInfo>> =
+                        sentences[b.clone()].iter().map(|s| self.infos(s)).collect();
+                    self.tag_infos_with(&infos, false, &mut |_| {})
+                })
+                .collect();
+            for (b, tags) in window.iter().zip(tagged) {
+                tick(b.len() * passes);
+                out.extend(tags);
+            }
         }
         out
     }
@@ -392,19 +425,24 @@ impl Tagger {
         sliding: bool,
         tick: &mut dyn FnMut(usize),
     ) -> Vec<Vec<Tag>> {
-        // First-pass feature hashes are computed once and reused by the second pass.
-        let mut feats: Vec<Vec<Vec<u64>>> = Vec::with_capacity(infos.len());
+        // Each token's features are hashed once and looked up in both passes' weights at
+        // once; only the second pass's partial sums are kept (36 bytes a token, not the
+        // features), and it adds the weights of its document features to them.
+        let mut buf: Vec<u64> = Vec::with_capacity(128);
         let mut first: Vec<Vec<Tag>> = Vec::with_capacity(infos.len());
+        let mut partial: Vec<Vec<[i32; NUM_TAGS]>> = Vec::with_capacity(infos.len());
         for s in infos {
-            let f: Vec<Vec<u64>> = (0..s.len())
-                .map(|i| {
-                    let mut f = Vec::with_capacity(80);
-                    features(s, i, &mut f);
-                    f
-                })
-                .collect();
-            first.push(decode(&self.weights, &f));
-            feats.push(f);
+            let mut e1 = Vec::with_capacity(s.len());
+            let mut e2 = Vec::with_capacity(if self.second.is_some() { s.len() } else { 0 });
+            for i in 0..s.len() {
+                features(s, i, &mut buf);
+                e1.push(widen(emission(&self.weights, &buf, [0; NUM_TAGS])));
+                if let Some(second) = &self.second {
+                    e2.push(emission(second, &buf, [0; NUM_TAGS]));
+                }
+            }
+            first.push(decode_emissions(&self.weights, &e1));
+            partial.push(e2);
             tick(1);
         }
         let Some(second) = &self.second else {
@@ -422,12 +460,18 @@ impl Tagger {
         infos
             .iter()
             .zip(&docs)
-            .zip(feats.iter_mut())
-            .map(|((s, d), f)| {
-                for (i, fi) in f.iter_mut().enumerate() {
-                    doc_features(s, d, i, fi);
-                }
-                let tags = decode(second, f);
+            .zip(partial)
+            .map(|((s, d), e2)| {
+                let e: Vec<[i64; NUM_TAGS]> = e2
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, sum)| {
+                        buf.clear();
+                        doc_features(s, d, i, &mut buf);
+                        widen(emission(second, &buf, sum))
+                    })
+                    .collect();
+                let tags = decode_emissions(second, &e);
                 tick(1);
                 tags
             })
@@ -451,26 +495,40 @@ impl Tagger {
 pub fn emissions(w: &Weights, feats: &[Vec<u64>]) -> Vec<[i64; NUM_TAGS]> {
     feats
         .iter()
-        .map(|f| {
-            let mut e = [0i64; NUM_TAGS];
-            for &h in f {
-                let row = Weights::bucket(w.bits, h) * NUM_TAGS;
-                if let Some(ws) = w.emit.get(row..row + NUM_TAGS) {
-                    for (acc, &v) in e.iter_mut().zip(ws) {
-                        *acc += v as i64;
-                    }
-                }
-            }
-            e
-        })
+        .map(|f| widen(emission(w, f, [0; NUM_TAGS])))
         .collect()
 }
 
+/// `sum` plus the weights of features `f` for each tag. A token has about a hundred features
+/// of at most 2^15 each: i32 sums cannot overflow, and add in wider lanes than i64.
+fn emission(w: &Weights, f: &[u64], mut sum: [i32; NUM_TAGS]) -> [i32; NUM_TAGS] {
+    for &h in f {
+        let row = Weights::bucket(w.bits, h) * NUM_TAGS;
+        if let Some(ws) = w
+            .emit
+            .get(row..row + NUM_TAGS)
+            .and_then(|ws| <&[i16; NUM_TAGS]>::try_from(ws).ok())
+        {
+            for (acc, &v) in sum.iter_mut().zip(ws) {
+                *acc += i32::from(v);
+            }
+        }
+    }
+    sum
+}
+
+fn widen(e: [i32; NUM_TAGS]) -> [i64; NUM_TAGS] {
+    e.map(i64::from)
+}
+
 fn decode(w: &Weights, feats: &[Vec<u64>]) -> Vec<Tag> {
-    let e = emissions(w, feats);
+    decode_emissions(w, &emissions(w, feats))
+}
+
+fn decode_emissions(w: &Weights, e: &[[i64; NUM_TAGS]]) -> Vec<Tag> {
     let trans: Vec<i64> = w.trans.iter().map(|&v| v as i64).collect();
     let start: Vec<i64> = w.start.iter().map(|&v| v as i64).collect();
-    viterbi(&e, &trans, &start)
+    viterbi(e, &trans, &start)
 }
 
 fn read_weights(r: &mut Reader<'_>) -> Result<Weights, ModelError> {

@@ -4,7 +4,7 @@
 //! noun, the subject of the latest speech verb before the sentence, and the previous
 //! speaker; then scores them and decides.
 
-use crate::analysis::normalize::normalize;
+use crate::analysis::normalize::{normalize, normalize_into};
 use crate::analysis::schema::{EntityKind, Mention};
 use crate::analysis::tokens::{TokenKind, is_sentence_end};
 use crate::analysis::triggers::speech::{Cue, CueKind, Gender, speech_cue};
@@ -421,14 +421,20 @@ fn resolve_role(ctx: &Context, s: &Speaker, gender: Option<Gender>) -> Option<Sp
         .get(pi)?
         .tokens
         .partition_point(|t| t.start < m.start);
+    let mut whole = String::new();
     loop {
         let para = ctx.paras.get(pi)?;
         let mut t = end;
         while t > 0 && budget > 0 {
             t -= 1;
             budget -= 1;
+            // Both forms compared below, without their article, end the word's normalised
+            // form: a word that does not end with the role noun is skipped unsplit.
+            normalize_into(para.raw(t), &mut whole);
+            if !whole.ends_with(bare.as_str()) {
+                continue;
+            }
             let w = normalize(&crate::analysis::normalize::split_clitics(para.raw(t)).with_article);
-            let whole = normalize(para.raw(t));
             if (w.strip_prefix("ال").unwrap_or(&w) == bare
                 || whole.strip_prefix("ال").unwrap_or(&whole) == bare)
                 && let Some(mi) = ctx.person_within(pi, t + 1, para.tokens.len(), 5)

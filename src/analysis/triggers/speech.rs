@@ -1,7 +1,7 @@
 //! Speech verbs (قال، أكد، أضاف …) in their inflections, participles (مضيفاً) and
 //! attribution words (بحسب، وفق، قوله), with the grammatical gender a form shows.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::analysis::normalize::normalize;
@@ -93,7 +93,7 @@ const VERBS: &[(&str, &str, &str)] = &[
 fn table() -> &'static HashMap<String, Cue> {
     static T: OnceLock<HashMap<String, Cue>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         let mut put = |form: String, kind: CueKind, gender: Option<Gender>, reporting: bool| {
             if form.chars().count() >= 2 {
                 m.entry(form).or_insert(Cue {
