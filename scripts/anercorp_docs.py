@@ -130,8 +130,12 @@ def gold_for(doc, vocab):
 
 
 def contains(big, small):
+    """small is part of big — not as the father's name after بن/ابن/أبو (another person)."""
     fb, fs = [fold(t) for t in big], [fold(t) for t in small]
-    return any(fb[i : i + len(fs)] == fs for i in range(len(fb) - len(fs) + 1))
+    return any(
+        fb[i : i + len(fs)] == fs and not (i > 0 and fb[i - 1] in ("بن", "ابن", "بنت", "ابو", "ابي"))
+        for i in range(len(fb) - len(fs) + 1)
+    )
 
 
 def filter_entities(path):
