@@ -20,3 +20,17 @@ for set in tests/fixtures/analysis tests/fixtures/analysis_heldout tests/fixture
   done
   printf '%-18s ' "$(basename "$set"):"; python3 $eval/score.py "${args[@]}" | tail -1
 done
+# The whole analysis on held-out ANERcorp text (the dev tenth), with the model trained
+# without it: `cargo run --release --example train_ner -- --dev` writes target/dev.ner.bin.
+if [ -f target/dev.ner.bin ] && [ -f target/dev.gold.conll ]; then
+  python3 scripts/anercorp_docs.py target/dev.gold.conll "$tmp/anercorp"
+  args=()
+  for f in "$tmp"/anercorp/*.txt; do
+    QARI_MODEL=target/dev.ner.bin $qari analyze "$f" --json > "${f%.txt}.raw.json"
+    python3 scripts/anercorp_docs.py --filter "${f%.txt}.raw.json" > "${f%.txt}.json"
+    args+=("${f%.txt}.json" "${f%.txt}.gold.json")
+  done
+  printf '%-18s ' "anercorp dev:"; python3 $eval/score.py "${args[@]}" | tail -1 | sed 's/ · quotes.*//'
+else
+  echo "anercorp dev:      (run train_ner -- --dev first)"
+fi
