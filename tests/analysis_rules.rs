@@ -488,6 +488,18 @@ fn clubs_in_match_reports_are_organisations() {
             names(&a)
         );
     }
+    // The common word a club word made a club is that club wherever the report uses it.
+    let wahda = entity(&a, "الوحدة").ok_or("no الوحدة");
+    assert!(
+        wahda.is_ok_and(|e| (0..3).all(|p| e.mentions.iter().any(|m| m.paragraph == p))),
+        "{:?}",
+        a.entities.iter().find(|e| e.name == "الوحدة")
+    );
+    // A scorer's name stops before "الهدفين" (the two goals).
+    let c = run(&[
+        "وسجل اللاعب عمر خريبين الهدفين في مرمى الفريق الضيف خلال المباراة، وقال مدرب الفريق إن الأهداف جاءت في الشوط الثاني من الدوري.",
+    ]);
+    assert!(entity(&c, "عمر خريبين").is_some(), "{:?}", names(&c));
     // Outside a match report the same city stays a place.
     let b = run(&["زار الوزير مدينة الشارقة وافتتح فيها معرضا للكتاب."]);
     let e = entity(&b, "الشارقة").ok_or_else(|| format!("{:?}", names(&b)));

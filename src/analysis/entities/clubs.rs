@@ -140,6 +140,27 @@ pub(super) fn correct_kinds(
     if clubs.is_empty() {
         return;
     }
+    // A common word that a club word made a club (فريق الوحدة) is that club wherever the
+    // match report uses it alone (ورفع الوحدة رصيده).
+    let word_clubs: HashSet<String> = added.iter().map(|m| m.key.clone()).collect();
+    let mut seen: HashSet<(usize, usize)> = added
+        .iter()
+        .map(|m| (m.paragraph, m.tokens.start))
+        .collect();
+    for ((p, para), covered) in paras.iter().enumerate().zip(&covered) {
+        for (i, &done) in covered.iter().enumerate() {
+            if done
+                || para.tokens[i].kind != TokenKind::Word
+                || !word_clubs.contains(&split_clitics(para.raw(i)).with_article)
+                || !seen.insert((p, i))
+            {
+                continue;
+            }
+            if let Some(m) = make_mention(para, p, i..i + 1, EntityKind::Organization, gaz, 3) {
+                added.push(m);
+            }
+        }
+    }
     mentions.extend(added);
     for m in mentions.iter_mut() {
         if m.kind == EntityKind::Place && clubs.contains(&m.key) {
