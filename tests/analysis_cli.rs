@@ -9,6 +9,24 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// Runs `qari analyze ARGS…`, fails on a non-zero exit, returns its standard output.
+fn analyze<I, S>(args: I) -> Result<String, Box<dyn Error>>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
+        .arg("analyze")
+        .args(args)
+        .output()?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Ok(String::from_utf8(out.stdout)?)
+}
+
 #[test]
 fn several_files_come_out_in_the_order_given() -> Result<(), Box<dyn Error>> {
     let dir = root().join("tests/fixtures/analysis");
@@ -20,17 +38,9 @@ fn several_files_come_out_in_the_order_given() -> Result<(), Box<dyn Error>> {
     // Reverse order, and one file twice, so sorted or deduplicated output would show.
     files.reverse();
     files.push(files[0].clone());
-    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
-        .arg("analyze")
-        .arg("--json")
-        .args(&files)
-        .output()?;
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout)?;
+    let mut args = vec![PathBuf::from("--json")];
+    args.extend(files.iter().cloned());
+    let text = analyze(&args)?;
     let titles: Vec<String> = text
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).map(|v| v["title"].to_string()))
@@ -52,16 +62,7 @@ fn several_files_come_out_in_the_order_given() -> Result<(), Box<dyn Error>> {
 #[test]
 fn explain_lists_candidates_and_decisions() -> Result<(), Box<dyn Error>> {
     let file = root().join("tests/fixtures/analysis/economy_bank.txt");
-    let out = Command::new(env!("CARGO_BIN_EXE_qari"))
-        .args(["analyze", "--explain"])
-        .arg(&file)
-        .output()?;
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout)?;
+    let text = analyze([PathBuf::from("--explain"), file])?;
     assert!(text.contains("→ chose «"), "{text}");
     assert!(
         text.contains("Subject +2.00") || text.contains("Continuation +1.00"),

@@ -10,7 +10,7 @@ use crate::analysis::schema::EntityKind;
 use crate::analysis::tokens::TokenKind;
 use crate::analysis::triggers::sport::{is_club_context, is_sport_word};
 
-use super::mention::{RawMention, make_mention};
+use super::mention::{RawMention, covered_tokens, make_mention};
 use super::tagged::TaggedParagraph;
 
 /// Sport words a document needs before its city names may be read as clubs: a few stray
@@ -77,15 +77,8 @@ pub(super) fn correct_kinds(
     // word names them.
     let mut venues: HashSet<String> = HashSet::new();
     let mut in_context: HashSet<String> = HashSet::new();
-    let mut covered: Vec<Vec<bool>> = paras.iter().map(|p| vec![false; p.tokens.len()]).collect();
+    let covered = covered_tokens(paras, mentions);
     for m in mentions.iter() {
-        if let Some(row) = covered.get_mut(m.paragraph) {
-            for t in m.tokens.clone() {
-                if let Some(c) = row.get_mut(t) {
-                    *c = true;
-                }
-            }
-        }
         // A country that is also a club's name (الإمارات) needs a club word before it.
         let listed_club = m.key.split(' ').count() <= 2
             && gaz.word(&m.key) & class::CLUB != 0

@@ -11,7 +11,7 @@ use crate::analysis::schema::EntityKind;
 use crate::analysis::tokens::TokenKind;
 use crate::analysis::triggers::rules::NOT_NAMES;
 
-use super::mention::{RawMention, is_nasab, kind_of, make_mention};
+use super::mention::{RawMention, covered_tokens, is_nasab, kind_of, make_mention};
 use super::orgs::{head_noun_orgs, is_nisba, quoted_org_names};
 use super::persons::titled_persons;
 use super::places::{gazetteer_places, headed_places, mostly_common};
@@ -208,18 +208,8 @@ pub(super) fn propagate(
         add(words, m.kind);
     }
     let mut out = Vec::new();
-    // Tokens already inside a mention, per paragraph: one pass over the mentions, so the
-    // cost stays linear in paragraphs and mentions.
-    let mut covered: Vec<Vec<bool>> = paras.iter().map(|p| vec![false; p.tokens.len()]).collect();
-    for m in found {
-        if let Some(row) = covered.get_mut(m.paragraph) {
-            for t in m.tokens.clone() {
-                if let Some(c) = row.get_mut(t) {
-                    *c = true;
-                }
-            }
-        }
-    }
+    // Tokens already inside a mention.
+    let covered = covered_tokens(paras, found);
     let per_paragraph = 1.0 / paras.len().max(1) as f32;
     for (p, para) in paras.iter().enumerate() {
         progress(p as f32 * per_paragraph);

@@ -19,6 +19,22 @@ pub(super) fn is_nasab(word: &str) -> bool {
     matches!(word, "بن" | "ابن" | "بنت" | "ابنه" | "ابو" | "ابي" | "ابا")
 }
 
+/// Per paragraph, which tokens lie inside one of `mentions`: one pass over the mentions, so
+/// callers stay linear in paragraphs and mentions.
+pub(super) fn covered_tokens(paras: &[TaggedParagraph], mentions: &[RawMention]) -> Vec<Vec<bool>> {
+    let mut covered: Vec<Vec<bool>> = paras.iter().map(|p| vec![false; p.tokens.len()]).collect();
+    for m in mentions {
+        if let Some(row) = covered.get_mut(m.paragraph) {
+            for t in m.tokens.clone() {
+                if let Some(c) = row.get_mut(t) {
+                    *c = true;
+                }
+            }
+        }
+    }
+    covered
+}
+
 /// A mention before grouping.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawMention {
@@ -220,10 +236,7 @@ pub(super) fn is_prepositional_tail(raw: &str, gaz: &Gazetteer) -> bool {
         && gaz.word(&n) & (class::SURNAME | class::PERSON | class::TRAIN_PERS) == 0
         && {
             let article = format!("ال{rest}");
-            gaz.word(&article) != 0
-                || gaz
-                    .lex(&article)
-                    .is_some_and(|c| c[0] > c[1..].iter().sum())
+            gaz.word(&article) != 0 || gaz.mostly_common(&article)
         }
     {
         return true;

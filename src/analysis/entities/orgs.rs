@@ -323,8 +323,10 @@ pub(super) fn head_noun_orgs(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) 
                 && !after_name
                 && j > i + 1
                 && !is_nisba(&para.norm(j - 1))
-                && !is_org_head(&split_clitics(raw).with_article)
-                && !DEFINITE_ORG_HEADS.contains(&split_clitics(raw).with_article.as_str())
+                && {
+                    let noun = split_clitics(raw).with_article;
+                    !is_org_head(&noun) && !DEFINITE_ORG_HEADS.contains(&noun.as_str())
+                }
                 && w.starts_with("وال")
                 && para
                     .tokens

@@ -69,10 +69,8 @@ pub(super) fn name_part_at(
         // text nor listed) — النوافلة، القرمازي.
         // …but not a word the training text uses mostly as a common word (الهدفين "the two
         // goals" after a scorer's name) nor a match-report word.
-        let common_word = gaz
-            .lex(&w)
-            .is_some_and(|c| c[0] > c[1..].iter().sum::<u32>())
-            || crate::analysis::triggers::sport::is_sport_word(&w);
+        let common_word =
+            gaz.mostly_common(&w) || crate::analysis::triggers::sport::is_sport_word(&w);
         let nisba_like = g == 0 && w.chars().count() >= 5 && !common_word;
         return (g & class::SURNAME != 0 || nisba_like).then_some((true, false));
     }

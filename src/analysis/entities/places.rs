@@ -45,8 +45,7 @@ pub(super) fn gazetteer_places(
 /// Whether the word at `i` is mostly a common word in the training text (مالي "financial"
 /// more often than Mali).
 pub(super) fn mostly_common(para: &TaggedParagraph, i: usize, gaz: &Gazetteer) -> bool {
-    gaz.lex(&split_clitics(para.raw(i)).with_article)
-        .is_some_and(|c| c[0] > c[1..].iter().sum::<u32>())
+    gaz.mostly_common(&split_clitics(para.raw(i)).with_article)
 }
 
 /// Whether token `i` (a gazetteer place, `clitic` leading chars of clitics) stands where a

@@ -108,6 +108,13 @@ impl Gazetteer {
         self.lexicon.get(with_article)
     }
 
+    /// Whether the training text uses a word form (clitics removed, article kept) mostly
+    /// outside names (مالي "financial" more often than Mali).
+    pub fn mostly_common(&self, with_article: &str) -> bool {
+        self.lex(with_article)
+            .is_some_and(|c| c[0] > c[1..].iter().sum::<u32>())
+    }
+
     /// The (fine, coarse) word cluster of a word form (clitics removed, article kept);
     /// `(0, 0)` when the word was too rare to be clustered.
     pub fn cluster(&self, with_article: &str) -> (u16, u16) {
