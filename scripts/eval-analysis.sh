@@ -21,7 +21,7 @@ for set in tests/fixtures/analysis tests/fixtures/analysis_heldout tests/fixture
   printf '%-18s ' "$(basename "$set"):"; python3 $eval/score.py "${args[@]}" | tail -1
 done
 # The whole analysis on held-out ANERcorp text (the dev tenth), with the model trained
-# without it: `cargo run --release --example train_ner -- --dev` writes target/dev.ner.bin.
+# without it: `cargo run --release -p qari-train --example train_ner -- --dev` writes target/dev.ner.bin.
 if [ -f target/dev.ner.bin ] && [ -f target/dev.gold.conll ]; then
   python3 scripts/anercorp_docs.py target/dev.gold.conll "$tmp/anercorp"
   args=()

@@ -6,4 +6,4 @@ scripts/install-deps.sh test
 # The desktop entry and the AppStream metainfo are checked as distributions check them.
 desktop-file-validate packaging/io.github.qari.Qari.desktop
 appstreamcli validate --no-net packaging/io.github.qari.Qari.metainfo.xml
-cargo test --locked "$@"
+cargo test --locked --workspace "$@"

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use qari::document::{LoadOptions, load_bytes_all};
+use qari_core::document::{LoadOptions, load_bytes_all};
 use zip::write::SimpleFileOptions;
 
 const DOCUMENT: &str = r#"<w:document><w:body><w:p><w:pPr><w:pStyle w:val="Heading1"/><w:bidi/></w:pPr><w:r><w:t>h</w:t></w:r></w:p><w:p><w:r><w:t>p</w:t></w:r></w:p></w:body></w:document>"#;

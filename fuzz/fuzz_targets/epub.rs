@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use qari::document::{LoadOptions, load_bytes_all};
+use qari_core::document::{LoadOptions, load_bytes_all};
 use zip::write::SimpleFileOptions;
 
 const CONTAINER: &str = r#"<?xml version="1.0"?><container><rootfiles><rootfile full-path="OPS/book.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#;

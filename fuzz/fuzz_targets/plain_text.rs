@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
-use qari::document::{LoadOptions, TextEncoding, load_bytes_all};
+use qari_core::document::{LoadOptions, TextEncoding, load_bytes_all};
 
 fuzz_target!(|data: &[u8]| {
     let options = LoadOptions::default();

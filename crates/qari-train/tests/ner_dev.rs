@@ -5,11 +5,12 @@
 
 use std::path::PathBuf;
 
-use qari::analysis::train::{TrainConfig, evaluate_dev};
+use qari_train::{TrainConfig, evaluate_dev};
 
 #[test]
 fn held_out_anercorp_tenth_scores_at_least_75() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    // The workspace root, where `data/`, `assets/` and `target/` are.
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut config = TrainConfig::from_data_dir(&root.join("data"));
     config.dev_fraction = 0.1;
     let dev = evaluate_dev(&config).unwrap();

@@ -1,4 +1,4 @@
-//! Trains the NER model: `cargo run --release --example train_ner -- [--dev] [--out PATH]`.
+//! Trains the NER model: `cargo run --release -p qari-train --example train_ner -- [--dev] [--out PATH]`.
 //!
 //! Without `--dev` it trains on all of `data/` and writes `assets/models/ner.bin`. With
 //! `--dev` it holds out the last 10% of ANERcorp, trains on the rest, writes
@@ -9,10 +9,11 @@
 use std::error::Error;
 use std::path::PathBuf;
 
-use qari::analysis::train::{TrainConfig, evaluate_dev, train_from_files};
+use qari_train::{TrainConfig, evaluate_dev, train_from_files};
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    // The workspace root, where `data/`, `assets/` and `target/` are.
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut config = TrainConfig::from_data_dir(&root.join("data"));
     let mut out = root.join("assets/models/ner.bin");
     let mut dev = false;

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::{docx_bytes, epub_bytes, p, seed, temp_file, word_document, zip_bytes};
-use qari::document::{Format, LoadError, LoadOptions, load_bytes, load_path};
+use qari_core::document::{Format, LoadError, LoadOptions, load_bytes, load_path};
 
 fn err_of(path: &Path, bytes: &[u8]) -> LoadError {
     err_with(path, bytes, &LoadOptions::default())

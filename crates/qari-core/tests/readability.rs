@@ -4,10 +4,10 @@
 
 use std::path::PathBuf;
 
-use qari::document::{Document, LoadOptions, load_path};
+use qari_core::document::{Document, LoadOptions, load_path};
 
 fn load(name: &str) -> (Document, Vec<String>) {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/readability");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/readability");
     let page = dir.join(format!("{name}.html"));
     let doc = load_path(&page, &LoadOptions::default())
         .unwrap_or_else(|e| panic!("{} should load: {e}", page.display()));

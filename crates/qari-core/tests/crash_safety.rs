@@ -8,8 +8,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use qari::annotations::atomic::write_atomically;
-use qari::annotations::{Anchor, DocText, Highlight, HighlightColor, HighlightStore};
+use qari_core::annotations::atomic::write_atomically;
+use qari_core::annotations::{Anchor, DocText, Highlight, HighlightColor, HighlightStore};
 
 /// Names the data directory for the child run of [`child_writer`].
 const CHILD_ENV: &str = "QARI_CRASH_CHILD_DIR";

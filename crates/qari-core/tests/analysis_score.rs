@@ -5,11 +5,11 @@ use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use qari::analysis::analyze;
-use qari::document::parse_plain_text;
+use qari_core::analysis::analyze;
+use qari_core::document::parse_plain_text;
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
 fn analyse_to_temp(txt: &Path, tag: &str) -> Result<PathBuf, Box<dyn Error>> {

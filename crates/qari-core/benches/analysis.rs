@@ -8,8 +8,8 @@
 )]
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use qari::analysis::{Tagger, analyze};
-use qari::document::{Document, parse_plain_text};
+use qari_core::analysis::{Tagger, analyze};
+use qari_core::document::{Document, parse_plain_text};
 
 fn big_document() -> Document {
     news_document(1_000_000, false)
@@ -19,7 +19,7 @@ fn big_document() -> Document {
 fn news_document(bytes_wanted: usize, single_line: bool) -> Document {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/seeds/000_f28f254fb6dd51e1.txt"
+        "/../../seeds/000_f28f254fb6dd51e1.txt"
     );
     let text = std::fs::read_to_string(path).unwrap_or_else(|_| {
         "وقال المتحدث باسم الوزارة أحمد علي إن \"الوضع في المدينة مستقر\".".to_string()
@@ -92,7 +92,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("model_load", |b| {
         b.iter(|| {
             Tagger::from_bytes(std::hint::black_box(include_bytes!(
-                "../assets/models/ner.bin"
+                "../../../assets/models/ner.bin"
             )))
         })
     });

@@ -3,8 +3,8 @@
 //! to the input: no quote is copied to the paragraph's end once per colon. No timing here;
 //! speed is measured by `benches/analysis.rs`.
 
-use qari::analysis::{Analysis, analyze};
-use qari::document::{Document, parse_plain_text};
+use qari_core::analysis::{Analysis, analyze};
+use qari_core::document::{Document, parse_plain_text};
 
 /// Characters the analysis holds: quote texts, mention texts and entity names.
 fn output_chars(a: &Analysis) -> usize {

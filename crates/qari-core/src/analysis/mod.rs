@@ -19,7 +19,7 @@ pub mod tokens;
 pub mod triggers;
 
 // The NER modules under their earlier paths (the CLI, tests and examples name them so).
-pub use ner::{conll, gazetteer, train};
+pub use ner::{conll, gazetteer};
 
 use std::collections::HashMap;
 

@@ -2,9 +2,9 @@
 //! quote, abstention, addressees and governed names, statements, role anaphora and the
 //! explanation of each choice. The texts are made up.
 
-use qari::analysis::speakers::{Decision, Source};
-use qari::analysis::{Analysis, Tagger, analyze, analyze_explained};
-use qari::document::Document;
+use qari_core::analysis::speakers::{Decision, Source};
+use qari_core::analysis::{Analysis, Tagger, analyze, analyze_explained};
+use qari_core::document::Document;
 
 fn run(paragraphs: &[&str]) -> Analysis {
     analyze(&Document::new(

@@ -1,9 +1,8 @@
 //! Named-entity recognition, a stage of its own: the sequence tagger (`tagger`) and its
 //! features (`features`), the name lists it consults (`gazetteer`), the CoNLL format
-//! (`conll`) and the training that produces the shipped model (`train`).
+//! (`conll`); the training that produces the shipped model is the `qari-train` crate.
 
 pub mod conll;
 pub mod features;
 pub mod gazetteer;
 pub mod tagger;
-pub mod train;

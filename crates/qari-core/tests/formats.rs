@@ -7,17 +7,17 @@
 mod common;
 
 use common::{docx_bytes, epub_bytes, fixture, p, sample, seed, word_document};
-use qari::document::{
+use qari_core::document::{
     Direction, Format, LoadOptions, TextEncoding, encoding, load_bytes, load_bytes_all,
     load_documents, load_path,
 };
 
-fn load(path: &std::path::Path) -> qari::document::Document {
+fn load(path: &std::path::Path) -> qari_core::document::Document {
     load_path(path, &LoadOptions::default())
         .unwrap_or_else(|e| panic!("{} should load: {e}", path.display()))
 }
 
-fn paragraphs(doc: &qari::document::Document) -> Vec<String> {
+fn paragraphs(doc: &qari_core::document::Document) -> Vec<String> {
     doc.paragraphs().map(str::to_string).collect()
 }
 
@@ -242,7 +242,7 @@ fn cp720_table_matches_python_codecs() {
     let want =
         std::fs::read_to_string(fixture("formats/cp720/article.expected.txt")).expect("fixture");
     assert_eq!(doc, {
-        let mut d = qari::document::parse_plain_text(&want);
+        let mut d = qari_core::document::parse_plain_text(&want);
         d.source = Some(fixture("formats/cp720/article.cp720.txt"));
         d
     });

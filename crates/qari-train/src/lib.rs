@@ -5,15 +5,17 @@ use std::path::{Path, PathBuf};
 
 use std::collections::HashMap;
 
-use crate::analysis::ner::conll::parse_line;
-use crate::analysis::ner::features::{
+use qari_core::analysis::ner::conll::parse_line;
+use qari_core::analysis::ner::features::{
     DocInfo, TokenInfo, doc_features, features, lex_codes, sliding_doc_infos, token_infos,
 };
-use crate::analysis::ner::gazetteer::{Gazetteer, LexCounts, class};
-use crate::analysis::ner::tagger::{EntityType, NUM_TAGS, Tag, Tagger, Weights, spans, viterbi};
-use crate::analysis::normalize::split_clitics;
-use crate::analysis::tokens::is_sentence_end;
-use crate::analysis::triggers::Triggers;
+use qari_core::analysis::ner::gazetteer::{Gazetteer, LexCounts, class};
+use qari_core::analysis::ner::tagger::{
+    EntityType, NUM_TAGS, Tag, Tagger, Weights, spans, viterbi,
+};
+use qari_core::analysis::normalize::split_clitics;
+use qari_core::analysis::tokens::is_sentence_end;
+use qari_core::analysis::triggers::Triggers;
 
 /// Errors while training.
 #[derive(Debug, thiserror::Error)]
@@ -31,7 +33,7 @@ pub enum TrainError {
     Empty,
     /// The trained model did not read back.
     #[error("trained model unreadable: {0}")]
-    Model(#[from] crate::analysis::ner::tagger::ModelError),
+    Model(#[from] qari_core::analysis::ner::tagger::ModelError),
 }
 
 /// A sentence of `(token, gold tag)` pairs.
@@ -133,7 +135,7 @@ pub fn read_conll(text: &str, map_misc: bool) -> Vec<Sentence> {
             Some((tok, tag)) => {
                 let mut t = Tag::parse(tag);
                 if !map_misc
-                    && t.entity_type() == Some(crate::analysis::ner::tagger::EntityType::Misc)
+                    && t.entity_type() == Some(qari_core::analysis::ner::tagger::EntityType::Misc)
                 {
                     t = Tag::O;
                 }
@@ -237,7 +239,7 @@ pub fn add_training_lexicon(gaz: &mut Gazetteer, sentences: &[Sentence]) {
     for s in sentences {
         for (tok, tag) in s {
             let e = counts
-                .entry(crate::analysis::normalize::normalize(tok))
+                .entry(qari_core::analysis::normalize::normalize(tok))
                 .or_default();
             if *tag == Tag::O {
                 e.0 += 1;
@@ -255,10 +257,10 @@ pub fn add_training_lexicon(gaz: &mut Gazetteer, sentences: &[Sentence]) {
         let tags: Vec<Tag> = s.iter().map(|(_, t)| *t).collect();
         for (a, b, ty) in spans(&tags) {
             let flag = match ty {
-                crate::analysis::ner::tagger::EntityType::Pers => class::TRAIN_PERS,
-                crate::analysis::ner::tagger::EntityType::Loc => class::TRAIN_LOC,
-                crate::analysis::ner::tagger::EntityType::Org => class::TRAIN_ORG,
-                crate::analysis::ner::tagger::EntityType::Misc => class::TRAIN_MISC,
+                qari_core::analysis::ner::tagger::EntityType::Pers => class::TRAIN_PERS,
+                qari_core::analysis::ner::tagger::EntityType::Loc => class::TRAIN_LOC,
+                qari_core::analysis::ner::tagger::EntityType::Org => class::TRAIN_ORG,
+                qari_core::analysis::ner::tagger::EntityType::Misc => class::TRAIN_MISC,
             };
             for (tok, _) in &s[a..b] {
                 if tok.chars().count() >= 2 && tok.chars().any(char::is_alphabetic) {
@@ -900,7 +902,7 @@ pub fn evaluate_dev(config: &TrainConfig) -> Result<DevResult, TrainError> {
     let bytes = train_config(&sentences, gaz, config).to_bytes();
     let tagger = Tagger::from_bytes(&bytes)?;
     let gold = dev_lines.join("\n") + "\n";
-    let predicted = crate::analysis::ner::conll::tag_conll(&gold, &tagger);
+    let predicted = qari_core::analysis::ner::conll::tag_conll(&gold, &tagger);
     // One flat sequence each: gold and predicted sentence splits may differ.
     let flat = |text: &str| -> Vec<Vec<Tag>> {
         vec![

@@ -4,8 +4,10 @@
 #[expect(dead_code, reason = "each test file uses some of the shared helpers")]
 mod common;
 
-use qari::analysis::{Tagger, analyze, analyze_reporting, analyze_with, analyze_with_progress};
-use qari::document::Document;
+use qari_core::analysis::{
+    Tagger, analyze, analyze_reporting, analyze_with, analyze_with_progress,
+};
+use qari_core::document::Document;
 
 /// The sample's paragraphs eight times over: a long article.
 fn long_document() -> Document {

@@ -193,7 +193,7 @@ pub struct Tagger {
 static DEFAULT: OnceLock<Result<Tagger, String>> = OnceLock::new();
 
 /// The shipped model, trained by `examples/train_ner.rs`.
-static DEFAULT_MODEL: &[u8] = include_bytes!("../../../assets/models/ner.bin");
+static DEFAULT_MODEL: &[u8] = include_bytes!("../../../../../assets/models/ner.bin");
 
 /// Viterbi over per-token emission scores with the transition constraints of IOB.
 pub fn viterbi(emissions: &[[i64; NUM_TAGS]], trans: &[i64], start: &[i64]) -> Vec<Tag> {

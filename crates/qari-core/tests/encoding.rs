@@ -3,8 +3,8 @@
 #[expect(dead_code, reason = "each test file uses some of the shared helpers")]
 mod common;
 
-use qari::document::encoding::decode_auto;
-use qari::document::{LoadOptions, load_path};
+use qari_core::document::encoding::decode_auto;
+use qari_core::document::{LoadOptions, load_path};
 
 fn expected() -> String {
     std::fs::read_to_string(common::fixture("encoding/sample.expected.txt")).unwrap_or_default()

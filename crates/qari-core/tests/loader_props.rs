@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
-use qari::document::{LoadOptions, TextEncoding, load_bytes_all};
+use qari_core::document::{LoadOptions, TextEncoding, load_bytes_all};
 
 /// Every format, by extension, plus one without extension (sniffed).
 const NAMES: [&str; 9] = [
