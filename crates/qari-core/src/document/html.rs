@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use html5gum::{DefaultEmitter, State, Token, Tokenizer};
 
+use super::html_dom::{Block, Kind, NO_PARENT, Node};
 use super::model::{Block as DocBlock, Direction, Document};
 use super::readability;
 use super::text_buf::{TextBuf, collapse};
@@ -24,27 +25,6 @@ pub(crate) enum HtmlMode {
 /// Parses a saved web page into a `Document` (title, sections, language and direction).
 pub fn parse_html(text: &str) -> Document {
     extract(text, HtmlMode::Page)
-}
-
-/// What an element means to the extractor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
-    /// Text inside is never shown (script, style, forms…).
-    Hidden,
-    /// Page furniture dropped in `Page` mode (nav, header, footer, aside).
-    Furniture,
-    /// `<article>`.
-    Article,
-    /// `<main>`.
-    Main,
-    /// A heading `h1`–`h6`.
-    Heading,
-    /// A block holding text directly (`p`, `li`, `blockquote`…).
-    Leaf,
-    /// Another block container (`div`, `section`, `body`…).
-    Block,
-    /// Inline markup (`a`, `b`, `span`…).
-    Inline,
 }
 
 fn kind_of(name: &str) -> Kind {
@@ -223,31 +203,11 @@ fn closes_p(name: &str, kind: Kind) -> bool {
     )
 }
 
-pub(super) const NO_PARENT: usize = usize::MAX;
-
 /// Deepest nesting tracked; deeper elements are read as part of the deepest one (browsers cap at 512).
 const MAX_DEPTH: usize = 1024;
 
 /// Most elements remembered for choosing the main content; a real page has a few thousand.
 const MAX_NODES: usize = 1_000_000;
-
-/// One element seen in the page (kept after it closes, for choosing the main content).
-pub(super) struct Node {
-    /// The enclosing element (`NO_PARENT` at the top).
-    pub(super) parent: usize,
-    /// What the element means.
-    pub(super) kind: Kind,
-    /// Index of the first block produced inside the element.
-    pub(super) first_block: usize,
-    /// One past the last block produced inside it.
-    pub(super) end_block: usize,
-    lang: Option<Box<str>>,
-    dir: Option<Direction>,
-    /// Readability's starting score for the tag (`div` +5, lists −3, headings −5…).
-    pub(super) tag_score: i8,
-    /// +25 for content-like class and id names, −25 for furniture-like ones.
-    pub(super) class_weight: i8,
-}
 
 /// An element still open.
 struct Open {
@@ -257,24 +217,6 @@ struct Open {
     hidden_by_attr: bool,
     /// Its class or id names page furniture (dropped in `Page` mode).
     classed: bool,
-}
-
-/// A run of text between block boundaries.
-pub(super) struct Block {
-    /// The text, whitespace collapsed.
-    pub(super) text: String,
-    /// The heading level, for a heading.
-    pub(super) heading: Option<u8>,
-    /// The innermost element open when the text ended.
-    pub(super) node: usize,
-    /// Letters and other non-space characters.
-    pub(super) chars: usize,
-    /// How many of them are inside links.
-    pub(super) link_chars: usize,
-    /// Commas (Latin and Arabic).
-    pub(super) commas: usize,
-    /// Inside an element whose class or id names page furniture.
-    pub(super) classed: bool,
 }
 
 struct Extractor {

@@ -8,6 +8,7 @@ mod epub;
 pub mod error;
 pub mod format;
 pub mod html;
+mod html_dom;
 pub mod json;
 pub mod load;
 pub mod markdown;

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::html::{Block, Kind, NO_PARENT, Node};
+use super::html_dom::{Block, Kind, NO_PARENT, Node};
 
 /// Fewer characters than this and the next, looser attempt is tried (Readability's threshold).
 const ENOUGH_CHARS: usize = 500;
