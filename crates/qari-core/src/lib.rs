@@ -6,4 +6,5 @@ pub mod analysis;
 pub mod annotations;
 pub mod arabic;
 pub mod document;
+pub mod invariants;
 pub mod search;
