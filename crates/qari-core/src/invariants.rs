@@ -27,8 +27,12 @@ pub fn analysis_spans(data: &[u8]) -> Result<Analysis, String> {
             return Err("an entity without a name".into());
         }
         for mention in &entity.mentions {
-            span_inside(&analysis.paragraphs, mention.paragraph, mention.start..mention.end)
-                .map_err(|e| format!("entity {}: {e}", entity.name))?;
+            span_inside(
+                &analysis.paragraphs,
+                mention.paragraph,
+                mention.start..mention.end,
+            )
+            .map_err(|e| format!("entity {}: {e}", entity.name))?;
             same_text(&analysis.paragraphs, mention)
                 .map_err(|e| format!("entity {}: {e}", entity.name))?;
         }
@@ -39,11 +43,19 @@ pub fn analysis_spans(data: &[u8]) -> Result<Analysis, String> {
         }
     }
     for quote in &analysis.quotes {
-        span_inside(&analysis.paragraphs, quote.paragraph, quote.start..quote.end)
-            .map_err(|e| format!("quote: {e}"))?;
+        span_inside(
+            &analysis.paragraphs,
+            quote.paragraph,
+            quote.start..quote.end,
+        )
+        .map_err(|e| format!("quote: {e}"))?;
         if let Some(mention) = &quote.speaker_mention {
-            span_inside(&analysis.paragraphs, mention.paragraph, mention.start..mention.end)
-                .map_err(|e| format!("speaker mention: {e}"))?;
+            span_inside(
+                &analysis.paragraphs,
+                mention.paragraph,
+                mention.start..mention.end,
+            )
+            .map_err(|e| format!("speaker mention: {e}"))?;
         }
     }
     Ok(analysis)
@@ -98,12 +110,16 @@ pub fn anchor_resolution(data: &[u8]) -> Result<(), String> {
     match anchor.resolve(&old) {
         Some(range) if range == (start..end) => {}
         None if start == end => {}
-        other => return Err(format!("anchor {start}..{end} resolves to {other:?} in its own text")),
-    }
-    if let Some(range) = anchor.resolve(&new) {
-        if range.end > new.len() || new.slice(range.clone()) != anchor.exact {
-            return Err(format!("resolved to {range:?}, not the anchor's text"));
+        other => {
+            return Err(format!(
+                "anchor {start}..{end} resolves to {other:?} in its own text"
+            ));
         }
+    }
+    if let Some(range) = anchor.resolve(&new)
+        && (range.end > new.len() || new.slice(range.clone()) != anchor.exact)
+    {
+        return Err(format!("resolved to {range:?}, not the anchor's text"));
     }
     Ok(())
 }
