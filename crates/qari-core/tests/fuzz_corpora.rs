@@ -54,7 +54,7 @@ fn format_corpora_load_or_are_refused() {
                 let encoding = TextEncoding::ALL[usize::from(first) % TextEncoding::ALL.len()];
                 let forced = LoadOptions {
                     encoding: Some(encoding),
-                    ..options.clone()
+                    ..options
                 };
                 let _ = load_bytes_all(Path::new(&format!("fuzz.{ext}")), rest, &forced);
                 let _ = load_bytes_all(Path::new("fuzz"), rest, &options);
