@@ -1,36 +1,105 @@
 #!/usr/bin/env bash
-# Scores `qari analyze` with ../shared/eval/score.py on the sample, the own articles
-# (tests/fixtures/analysis, _heldout, _unseen) and the 25 real stories of
-# ../shared/eval/dev-news, each set on its own line.
+# Scores `qari analyze` with ../shared/eval/score.py, each set on its own line:
+#   1. with the shipped models: the sample, the own articles (tests/fixtures/analysis,
+#      _heldout, _unseen: written here), the annotated pool-saudi articles
+#      (tests/fixtures/analysis_pool: real news), dev-news and dev-saudi;
+#   2. cross-validated (the headline): the articles of own + pool + dev-news + dev-saudi in 5
+#      folds by article (train_learned --print-folds); for each fold the learned stages
+#      (quote or term, speaker ranker) are fitted on the other four and the fold is analysed
+#      with them. Entities have nothing fitted on these sets (the tagger learns ANERcorp only);
+#      dev-news is ANERcorp training text, so the pooled entity line leaves it out.
+#   3. the same folds with the hand-set rules the models replaced (the baseline);
+#   4. the held-out ANERcorp documents, when train_ner --dev has written target/dev.ner.bin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --locked -q
+cargo build --release --locked -q -p qari
+cargo build --release --locked -q -p qari-train --examples
 qari=target/release/qari
+train=target/release/examples/train_learned
 eval=../shared/eval
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+declare -A set_dirs=(
+  [own]="tests/fixtures/analysis tests/fixtures/analysis_heldout tests/fixtures/analysis_unseen"
+  [pool]="tests/fixtures/analysis_pool"
+  [dev-news]="$eval/dev-news"
+  [dev-saudi]="$eval/dev-saudi"
+)
+order=(own pool dev-news dev-saudi)
+files_of() { for d in ${set_dirs[$1]}; do ls "$d"/*.txt; done; }
+
+score_line() { python3 $eval/score.py "$@" | tail -1; }
+
+echo "== shipped models (learned stages in-sample on the sets they were fitted on)"
 $qari analyze seeds/000_f28f254fb6dd51e1.txt --json > "$tmp/sample.json"
-printf 'sample:   '; python3 $eval/score.py "$tmp/sample.json" $eval/000_f28f254fb6dd51e1.gold.json | tail -1
-for set in tests/fixtures/analysis tests/fixtures/analysis_heldout tests/fixtures/analysis_unseen $eval/dev-news; do
+printf '%-12s ' "sample:"; score_line "$tmp/sample.json" $eval/000_f28f254fb6dd51e1.gold.json
+for set in "${order[@]}"; do
   args=()
-  for f in $set/*.txt; do
-    name=$(basename "$f" .txt)
-    $qari analyze "$f" --json > "$tmp/$name.json"
-    args+=("$tmp/$name.json" "${f%.txt}.gold.json")
-  done
-  printf '%-18s ' "$(basename "$set"):"; python3 $eval/score.py "${args[@]}" | tail -1
+  while read -r f; do
+    out="$tmp/shipped.$set.$(basename "$f" .txt).json"
+    $qari analyze "$f" --json > "$out"
+    args+=("$out" "${f%.txt}.gold.json")
+  done < <(files_of "$set")
+  printf '%-12s ' "$set:"; score_line "${args[@]}"
 done
-# The whole analysis on held-out ANERcorp text (the dev tenth), with the model trained
-# without it: `cargo run --release -p qari-train --example train_ner -- --dev` writes target/dev.ner.bin.
+
+all=()
+for set in "${order[@]}"; do while read -r f; do all+=("$f"); done < <(files_of "$set"); done
+$train --print-folds "${all[@]}" > "$tmp/folds.tsv"
+
+# cv_run LABEL MODEL_ARGS_FOR_FOLD: analyses every article with its fold's models.
+cv_run() {
+  local label=$1
+  while IFS=$'\t' read -r k f; do
+    local args=()
+    if [ "$label" = cv ]; then
+      args=(--quote-model "$tmp/fold$k/quotes.json" --speaker-model "$tmp/fold$k/speakers.json")
+    else
+      args=(--quote-model "$tmp/rules/quotes.json" --speaker-model "$tmp/rules/speakers.json")
+    fi
+    $qari analyze "$f" --json "${args[@]}" > "$tmp/$label.$(basename "$f" .txt).json"
+  done < "$tmp/folds.tsv"
+}
+cv_report() {
+  local label=$1 pooled=() entity_pool=()
+  for set in "${order[@]}"; do
+    local args=()
+    while read -r f; do
+      args+=("$tmp/$label.$(basename "$f" .txt).json" "${f%.txt}.gold.json")
+    done < <(files_of "$set")
+    printf '%-12s ' "$set:"; score_line "${args[@]}"
+    pooled+=("${args[@]}")
+    [ "$set" != dev-news ] && entity_pool+=("${args[@]}")
+  done
+  printf '%-12s ' "POOLED:"; score_line "${pooled[@]}"
+  printf '%-12s ' "entities*:"; score_line "${entity_pool[@]}" | sed 's/ · quotes.*//'
+}
+
+for k in 0 1 2 3 4; do
+  $train --folds 5 --hold-out $k --out "$tmp/fold$k" "${all[@]}" 2> "$tmp/train$k.log"
+done
+$train --rules --out "$tmp/rules" 2> /dev/null
+cv_run cv
+cv_run rules
+echo "== cross-validated, 5 folds by article (learned stages fitted without the fold)"
+cv_report cv
+echo "== the same articles with the hand-set rules (baseline)"
+cv_report rules
+echo "(entities*: pooled without dev-news, which is ANERcorp training text)"
+
+# The whole analysis on held-out ANERcorp text (the dev tenth), with the NER model trained
+# without it: `cargo run --release -p qari-train --example train_ner -- --dev` writes
+# target/dev.ner.bin.
 if [ -f target/dev.ner.bin ] && [ -f target/dev.gold.conll ]; then
   python3 scripts/anercorp_docs.py target/dev.gold.conll "$tmp/anercorp"
   args=()
   for f in "$tmp"/anercorp/*.txt; do
-    QARI_MODEL=target/dev.ner.bin $qari analyze "$f" --json > "${f%.txt}.raw.json"
+    $qari analyze "$f" --json --ner-model target/dev.ner.bin > "${f%.txt}.raw.json"
     python3 scripts/anercorp_docs.py --filter "${f%.txt}.raw.json" > "${f%.txt}.json"
     args+=("${f%.txt}.json" "${f%.txt}.gold.json")
   done
-  printf '%-18s ' "anercorp dev:"; python3 $eval/score.py "${args[@]}" | tail -1 | sed 's/ · quotes.*//'
+  printf '%-12s ' "anercorp dev:"; score_line "${args[@]}" | sed 's/ · quotes.*//'
 else
-  echo "anercorp dev:      (run train_ner -- --dev first)"
+  echo "anercorp dev: (run train_ner -- --dev first)"
 fi

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 
 use crate::analysis::conll::tag_conll;
-use crate::analysis::speakers::Attribution;
-use crate::analysis::{Analysis, Tagger, analyze, analyze_explained};
+use crate::analysis::learned::Learned;
+use crate::analysis::{Analysis, Explained, Tagger, analyze_explained_with, analyze_with_learned};
 use crate::document::{LoadOptions, load_documents};
 
 /// Arguments of `qari analyze`.
@@ -22,6 +22,42 @@ pub struct AnalyzeArgs {
     /// one was chosen or none.
     #[arg(long, conflicts_with = "json")]
     pub explain: bool,
+    /// Use this NER model instead of the bundled one (held-out evaluation).
+    #[arg(long, value_name = "FILE")]
+    pub ner_model: Option<PathBuf>,
+    /// Use this quote-or-term model instead of the bundled one (cross-validation).
+    #[arg(long, value_name = "FILE")]
+    pub quote_model: Option<PathBuf>,
+    /// Use this speaker model instead of the bundled one (cross-validation).
+    #[arg(long, value_name = "FILE")]
+    pub speaker_model: Option<PathBuf>,
+}
+
+/// The models an analysis runs with: the bundled ones unless the arguments name others.
+struct Models {
+    tagger: std::borrow::Cow<'static, Tagger>,
+    learned: Learned,
+}
+
+impl Models {
+    fn from_args(args: &AnalyzeArgs) -> anyhow::Result<Self> {
+        let tagger = match &args.ner_model {
+            Some(path) => {
+                let bytes = std::fs::read(path)
+                    .with_context(|| format!("could not read {}", path.display()))?;
+                std::borrow::Cow::Owned(
+                    Tagger::from_bytes(&bytes)
+                        .with_context(|| format!("not a NER model: {}", path.display()))?,
+                )
+            }
+            None => std::borrow::Cow::Borrowed(
+                Tagger::default_model().context("the bundled NER model is damaged")?,
+            ),
+        };
+        let learned =
+            Learned::with_files(args.quote_model.as_deref(), args.speaker_model.as_deref())?;
+        Ok(Self { tagger, learned })
+    }
 }
 
 /// Arguments of `qari ner`.
@@ -41,10 +77,12 @@ pub fn run_analyze(args: &AnalyzeArgs) -> anyhow::Result<()> {
     use std::io::Write as _;
 
     let files = &args.files;
+    let models = Models::from_args(args)?;
+    let models = &models;
     if let [file] = files.as_slice() {
         let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
         return ignore_broken_pipe(
-            write_file(args, file, false, &mut stdout).and_then(|()| Ok(stdout.flush()?)),
+            write_file(args, models, file, false, &mut stdout).and_then(|()| Ok(stdout.flush()?)),
         );
     }
     let window = 2 * rayon::current_num_threads();
@@ -56,7 +94,7 @@ pub fn run_analyze(args: &AnalyzeArgs) -> anyhow::Result<()> {
                 let Some(file) = files.get(i) else { return };
                 let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     let mut buf = Vec::new();
-                    write_file(args, file, true, &mut buf).map(|()| buf)
+                    write_file(args, models, file, true, &mut buf).map(|()| buf)
                 }))
                 .unwrap_or_else(|_| {
                     Err(anyhow::anyhow!("the analysis of {} failed", file.display()))
@@ -110,6 +148,7 @@ fn ignore_broken_pipe(result: anyhow::Result<()>) -> anyhow::Result<()> {
 /// Writes the printed analysis of one file (all its documents) to `out`.
 fn write_file(
     args: &AnalyzeArgs,
+    models: &Models,
     file: &std::path::Path,
     several_files: bool,
     out: &mut dyn std::io::Write,
@@ -119,12 +158,11 @@ fn write_file(
     let several = several_files || docs.len() > 1;
     for doc in docs {
         if args.explain {
-            let tagger = Tagger::default_model().context("the bundled NER model is damaged")?;
-            let (analysis, attributions) = analyze_explained(&doc, tagger);
-            out.write_all(explanation(file, &analysis, &attributions).as_bytes())?;
+            let explained = analyze_explained_with(&doc, &models.tagger, &models.learned);
+            out.write_all(explanation(file, &explained, &models.learned).as_bytes())?;
             continue;
         }
-        let analysis = analyze(&doc);
+        let analysis = analyze_with_learned(&doc, &models.tagger, &models.learned);
         if args.json {
             // Serialised straight to the output: a big document's JSON is never held whole.
             if several {
@@ -161,12 +199,31 @@ fn summary(file: &std::path::Path, a: &Analysis) -> String {
     s
 }
 
-/// Per quote: the candidates, best first, with each feature's weight, and the decision.
-fn explanation(file: &std::path::Path, a: &Analysis, attributions: &[Attribution]) -> String {
+/// Each quoted span with the quote-or-term model's score; then per listed quote the speaker
+/// candidates, best first, with what each feature added to the hand-set ranking score, and
+/// the decision with the speaker model's confidence in the best.
+fn explanation(file: &std::path::Path, explained: &Explained, learned: &Learned) -> String {
     use std::fmt::Write as _;
+    let a = &explained.analysis;
     let mut s = String::new();
     let _ = writeln!(s, "{} — {}", a.title, file.display());
-    for (q, at) in a.quotes.iter().zip(attributions) {
+    let _ = writeln!(
+        s,
+        "\nQuoted spans (speech at a score ≥ {:.2}):",
+        learned.quotes.model.threshold
+    );
+    for span in &explained.rated {
+        let text: String = span.text.chars().take(50).collect();
+        let verdict = if span.listed { "quote" } else { "term" };
+        let _ = writeln!(
+            s,
+            "  ¶{} {:>6.2} {verdict:<5} «{text}»",
+            span.paragraph + 1,
+            span.score
+        );
+    }
+    let _ = writeln!(s, "\nSpeakers:");
+    for (q, at) in a.quotes.iter().zip(&explained.attributions) {
         if q.short {
             continue;
         }
@@ -186,7 +243,7 @@ fn explanation(file: &std::path::Path, a: &Analysis, attributions: &[Attribution
             let _ = writeln!(
                 s,
                 "  {:>5.2}  {}  [{}]",
-                c.score(),
+                c.score,
                 c.speaker.name,
                 features.join(", ")
             );

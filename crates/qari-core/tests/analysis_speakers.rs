@@ -2,6 +2,8 @@
 //! quote, abstention, addressees and governed names, statements, role anaphora and the
 //! explanation of each choice. The texts are made up.
 
+use qari_core::analysis::learned::Learned;
+use qari_core::analysis::speakers::candidate::decision_values;
 use qari_core::analysis::speakers::{Decision, Source};
 use qari_core::analysis::{Analysis, Tagger, analyze, analyze_explained};
 use qari_core::document::Document;
@@ -136,10 +138,15 @@ fn explanations_list_candidates_and_the_decision() -> Result<(), Box<dyn std::er
     );
     assert_eq!(listed[2].decision, Decision::NoCandidate);
     assert!(listed[2].reason().contains("abstained"));
+    // The speaker model weighs the best candidate's features; its confidence is what the
+    // decision compared with the threshold.
+    let model = &Learned::shipped().speakers;
     for e in &listed {
-        for c in &e.candidates {
-            let sum: f32 = c.features.iter().map(|f| f.weight()).sum();
-            assert!((sum - c.score()).abs() < 1e-6);
+        if let Some(v) = decision_values(&e.candidates) {
+            assert_eq!(e.confidence, Some(model.score(&v)));
+        }
+        for pair in e.candidates.windows(2) {
+            assert!(pair[0].score >= pair[1].score, "ranked best first");
         }
     }
     Ok(())

@@ -9,6 +9,8 @@ pub mod citation;
 pub mod dates;
 pub mod entities;
 pub mod hashtags;
+pub mod learned;
+pub mod logistic;
 pub mod ner;
 pub mod normalize;
 pub mod parallel;
@@ -26,6 +28,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::document::Document;
+use learned::Learned;
 
 pub use ner::tagger::Tagger;
 pub use schema::{Analysis, Entity, EntityKind, Mention, Quote, QuoteKind};
@@ -74,7 +77,7 @@ fn empty_weights() -> ner::tagger::Weights {
 
 /// Analyses a document with a given tagger.
 pub fn analyze_with(doc: &Document, tagger: &Tagger) -> Analysis {
-    run(doc, tagger, false, &mut |_| {}).0
+    run(doc, tagger, Learned::shipped(), false, &mut |_| {}).0
 }
 
 /// [`analyze_with`], telling `progress` the share of the work done, from 0 to 1, never
@@ -85,22 +88,78 @@ pub fn analyze_with_progress(
     tagger: &Tagger,
     progress: &mut dyn FnMut(f32),
 ) -> Analysis {
-    run(doc, tagger, false, progress).0
+    run(doc, tagger, Learned::shipped(), false, progress).0
 }
 
 /// Analyses a document and also returns, for each quote of `Analysis::quotes` (same order),
 /// how its speaker was attributed: the candidates with their features and the decision.
 pub fn analyze_explained(doc: &Document, tagger: &Tagger) -> (Analysis, Vec<Attribution>) {
-    run(doc, tagger, true, &mut |_| {})
+    let explained = analyze_explained_with(doc, tagger, Learned::shipped());
+    (explained.analysis, explained.attributions)
+}
+
+/// A marked span the quote-or-term model decided, as `--explain` and training see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RatedSpan {
+    /// Body paragraph index.
+    pub paragraph: usize,
+    /// The words between the marks.
+    pub text: String,
+    /// What the model saw.
+    pub features: quotes::features::QuoteFeatures,
+    /// Its score (log-odds of speech).
+    pub score: f32,
+    /// Listed as a quote.
+    pub listed: bool,
+}
+
+/// An analysis with how it was reached: each quote's speaker attribution (same order as
+/// `analysis.quotes`) and every marked span the quote-or-term model decided.
+#[derive(Debug, Clone)]
+pub struct Explained {
+    /// The analysis.
+    pub analysis: Analysis,
+    /// Per quote of `analysis.quotes`: candidates, scores, decision.
+    pub attributions: Vec<Attribution>,
+    /// Marked spans rated by the quote-or-term model, in reading order.
+    pub rated: Vec<RatedSpan>,
+}
+
+/// [`analyze_explained`] with given learned models (a fold's, in cross-validation).
+pub fn analyze_explained_with(doc: &Document, tagger: &Tagger, learned: &Learned) -> Explained {
+    let (analysis, attributions, rated) = run_rated(doc, tagger, learned, true, &mut |_| {});
+    Explained {
+        analysis,
+        attributions,
+        rated,
+    }
+}
+
+/// [`analyze_with`] with given learned models.
+pub fn analyze_with_learned(doc: &Document, tagger: &Tagger, learned: &Learned) -> Analysis {
+    run(doc, tagger, learned, false, &mut |_| {}).0
 }
 
 /// The analysis; the attributions are kept only when `explain` asks for them.
 fn run(
     doc: &Document,
     tagger: &Tagger,
+    learned: &Learned,
     explain: bool,
     progress: &mut dyn FnMut(f32),
 ) -> (Analysis, Vec<Attribution>) {
+    let (analysis, attributions, _) = run_rated(doc, tagger, learned, explain, progress);
+    (analysis, attributions)
+}
+
+/// [`run`], also returning the rated spans when `explain` asks for them.
+fn run_rated(
+    doc: &Document,
+    tagger: &Tagger,
+    learned: &Learned,
+    explain: bool,
+    progress: &mut dyn FnMut(f32),
+) -> (Analysis, Vec<Attribution>, Vec<RatedSpan>) {
     let paragraphs: Vec<String> = doc.paragraphs().map(str::to_string).collect();
     // The title is analysed as text 0 so names only the headline uses are found too; body
     // paragraph i is text i + 1 until the offsets are shifted back below.
@@ -123,14 +182,25 @@ fn run(
         mentions: &resolved,
         index: MentionIndex::new(&paras, &resolved),
         triggers: tagger.triggers(),
+        model: &learned.speakers,
     };
+    let mut rated = Vec::new();
     let mut quotes = Vec::new();
     let mut attributions = Vec::new();
     let mut history: Vec<Said> = Vec::new();
     let per_paragraph = (0.99 - quotes_from) / paras.len().max(1) as f32;
     for (p, para) in paras.iter().enumerate().skip(1) {
         progress(quotes_from + p as f32 * per_paragraph);
-        for q in find_quotes(para) {
+        for q in find_quotes(para, &learned.quotes) {
+            if explain && let Some((features, score)) = q.rated {
+                rated.push(RatedSpan {
+                    paragraph: p - 1,
+                    text: para.slice(q.start, q.end),
+                    features,
+                    score,
+                    listed: q.class == QuoteClass::Speech && !q.nested,
+                });
+            }
             if matches!(q.class, QuoteClass::Name | QuoteClass::NotText) {
                 continue;
             }
@@ -143,6 +213,8 @@ fn run(
                 Attribution {
                     candidates: Vec::new(),
                     decision: Decision::Nested,
+                    confidence: None,
+                    threshold: learned.speakers.model.threshold,
                 }
             } else {
                 attribute(&ctx, p, open_tok, close_tok, &history)
@@ -256,5 +328,5 @@ fn run(
         entities,
         quotes,
     };
-    (analysis, attributions)
+    (analysis, attributions, rated)
 }

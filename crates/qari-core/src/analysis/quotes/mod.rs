@@ -13,13 +13,18 @@
 //! - `قال …: words` without marks is a quote up to the sentence end, when the colon follows a
 //!   speech verb in the same clause; a trailing "، بحسب …" attribution is not part of it.
 
+pub mod features;
+
 use crate::analysis::entities::TaggedParagraph;
+use crate::analysis::logistic::BoundModel;
 use crate::analysis::ner::tagger::Tag;
 use crate::analysis::normalize::{normalize, split_clitics};
 use crate::analysis::schema::QuoteKind;
 use crate::analysis::tokens::{TokenKind, is_sentence_end};
 use crate::analysis::triggers::rules::NAMING_HEADS_ORG;
 use crate::analysis::triggers::speech::{CueKind, speech_cue};
+
+use features::{QuoteFeatures, SpanAt};
 
 /// How a quoted span is classified.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +40,7 @@ pub enum QuoteClass {
 }
 
 /// A quote found in a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct QuoteSpan {
     /// Char index of the opening mark (or of the colon).
     pub open: usize,
@@ -51,6 +56,8 @@ pub struct QuoteSpan {
     pub class: QuoteClass,
     /// Inside another quote.
     pub nested: bool,
+    /// What the quote-or-term model saw, and its score, for a marked span it decided.
+    pub rated: Option<(QuoteFeatures, f32)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -190,7 +197,7 @@ fn direct_cue_before(para: &TaggedParagraph, at: usize, reach: usize) -> bool {
 }
 
 /// Finds and classifies the quotes of a paragraph.
-pub fn find_quotes(para: &TaggedParagraph) -> Vec<QuoteSpan> {
+pub fn find_quotes(para: &TaggedParagraph, model: &BoundModel) -> Vec<QuoteSpan> {
     let chars: Vec<char> = para.text.chars().collect();
     let mut out: Vec<QuoteSpan> = Vec::new();
     for (open, close) in pair_marks(&chars) {
@@ -215,6 +222,7 @@ pub fn find_quotes(para: &TaggedParagraph) -> Vec<QuoteSpan> {
             .filter(|t| t.kind == TokenKind::Word)
             .count();
         let open_tok = char_to_token(para, open);
+        let mut rated = None;
         let class = if words == 0 {
             QuoteClass::NotText
         } else {
@@ -238,10 +246,24 @@ pub fn find_quotes(para: &TaggedParagraph) -> Vec<QuoteSpan> {
             let entity_name = all_entity && words <= 3 && !direct_cue_before(para, open_tok, 3);
             if (before && words <= 5) || entity_name {
                 QuoteClass::Name
-            } else if words <= 2 && !direct_cue_before(para, open_tok, 3) {
-                QuoteClass::Short
             } else {
-                QuoteClass::Speech
+                // Speech or a quoted term: the model decides from the span's features.
+                let at = SpanAt {
+                    open,
+                    close,
+                    first_tok,
+                    end_tok: last_tok,
+                    open_tok,
+                    words,
+                };
+                let f = QuoteFeatures::of(para, &at);
+                let score = model.score(&f.values);
+                rated = Some((f, score));
+                if model.says_yes(score) {
+                    QuoteClass::Speech
+                } else {
+                    QuoteClass::Short
+                }
             }
         };
         out.push(QuoteSpan {
@@ -252,6 +274,7 @@ pub fn find_quotes(para: &TaggedParagraph) -> Vec<QuoteSpan> {
             kind: QuoteKind::Marked,
             class,
             nested: false,
+            rated,
         });
     }
     out.extend(colon_quotes(para, &chars, &out));
@@ -422,6 +445,7 @@ fn colon_quotes(para: &TaggedParagraph, chars: &[char], marked: &[QuoteSpan]) ->
                 kind: QuoteKind::Colon,
                 class: QuoteClass::Speech,
                 nested: false,
+                rated: None,
             });
         }
     }

@@ -33,8 +33,23 @@ pub enum Source {
 }
 
 impl Source {
-    /// The base weight: how much the position alone says about who speaks.
-    pub fn weight(self) -> f32 {
+    /// Every source, in the order of their features in [`NAMES`].
+    pub const ALL: [Source; 11] = [
+        Source::Formula,
+        Source::Reported,
+        Source::Saying,
+        Source::Subject,
+        Source::According,
+        Source::NearVerb,
+        Source::EarlierVerb,
+        Source::SentenceSubject,
+        Source::AfterQuote,
+        Source::Statement,
+        Source::Continuation,
+    ];
+
+    /// The hand-set weight: how much the position alone says about who speaks.
+    fn hand_weight(self) -> f32 {
         match self {
             Source::Formula => 3.0,
             Source::Reported => 2.2,
@@ -48,6 +63,96 @@ impl Source {
             Source::Statement => 1.2,
             Source::Continuation => 1.0,
         }
+    }
+}
+
+/// The names of the speaker features, in the order of [`Candidate::values`]: one per source,
+/// then one per other kind of [`Feature`], then the hand-set score of all of them.
+pub const NAMES: [&str; 24] = [
+    "from_formula",
+    "from_reported",
+    "from_saying",
+    "from_subject",
+    "from_according",
+    "from_near_verb",
+    "from_earlier_verb",
+    "from_sentence_subject",
+    "from_after_quote",
+    "from_statement",
+    "from_continuation",
+    "gender_agrees",
+    "gender_clashes",
+    "person",
+    "organization",
+    "place",
+    "role",
+    "paragraphs_back",
+    "newer_subject_between",
+    "chained_continuation",
+    "agreement",
+    "addressee",
+    "anaphor",
+    "hand_score",
+];
+
+/// What the speaker model weighs to decide whether a quote's best candidate is named: that
+/// candidate's features ([`NAMES`]), how far its hand-set score is ahead of the runner-up's,
+/// and how many different speakers were proposed.
+pub const DECISION_NAMES: [&str; 26] = [
+    "from_formula",
+    "from_reported",
+    "from_saying",
+    "from_subject",
+    "from_according",
+    "from_near_verb",
+    "from_earlier_verb",
+    "from_sentence_subject",
+    "from_after_quote",
+    "from_statement",
+    "from_continuation",
+    "gender_agrees",
+    "gender_clashes",
+    "person",
+    "organization",
+    "place",
+    "role",
+    "paragraphs_back",
+    "newer_subject_between",
+    "chained_continuation",
+    "agreement",
+    "addressee",
+    "anaphor",
+    "hand_score",
+    "margin_to_second",
+    "speakers_proposed",
+];
+
+/// [`DECISION_NAMES`]' values for candidates sorted best first, one per speaker; `None`
+/// without candidates.
+pub fn decision_values(cands: &[Candidate]) -> Option<[f32; DECISION_NAMES.len()]> {
+    let best = cands.first()?;
+    let mut v = [0.0; DECISION_NAMES.len()];
+    v[..NAMES.len()].copy_from_slice(&best.values());
+    // A lone candidate is as far ahead as the model can tell.
+    v[NAMES.len()] = cands
+        .get(1)
+        .map_or(3.0, |second| (best.score - second.score).min(3.0));
+    v[NAMES.len() + 1] = cands.len() as f32;
+    Some(v)
+}
+
+/// The slot of the hand-set score among the features: the learned ranker starts from the
+/// rules it replaced and corrects them.
+pub const HAND_SCORE: usize = 23;
+
+/// The hand-set weight of each feature slot before [`HAND_SCORE`].
+fn hand_weight_of(slot: usize) -> f32 {
+    const OTHERS: [f32; 12] = [
+        0.1, -1.5, 0.1, 0.0, -0.6, -0.1, -0.25, -0.5, -0.05, 0.2, -1.5, 0.1,
+    ];
+    match Source::ALL.get(slot) {
+        Some(source) => source.hand_weight(),
+        None => OTHERS.get(slot - Source::ALL.len()).copied().unwrap_or(0.0),
     }
 }
 
@@ -85,23 +190,29 @@ pub enum Feature {
 }
 
 impl Feature {
-    /// The weight the feature adds to the candidate's score.
-    pub fn weight(self) -> f32 {
+    /// The feature's slot in [`NAMES`] and its value there (a count for the counted ones).
+    pub fn slot(self) -> (usize, f32) {
         match self {
-            Feature::From(s) => s.weight(),
-            Feature::GenderAgrees => 0.1,
-            Feature::GenderClashes => -1.5,
-            Feature::Person => 0.1,
-            Feature::Organization => 0.0,
-            Feature::Place => -0.6,
-            Feature::Role => -0.1,
-            Feature::ParagraphsBack(n) => -0.25 * n.saturating_sub(1) as f32,
-            Feature::NewerSubjectBetween => -0.5,
-            Feature::ChainedContinuation => -0.05,
-            Feature::Agreement(n) => 0.2 * n.min(2) as f32,
-            Feature::Addressee => -1.5,
-            Feature::Anaphor => 0.1,
+            Feature::From(s) => (Source::ALL.iter().position(|x| *x == s).unwrap_or(0), 1.0),
+            Feature::GenderAgrees => (11, 1.0),
+            Feature::GenderClashes => (12, 1.0),
+            Feature::Person => (13, 1.0),
+            Feature::Organization => (14, 1.0),
+            Feature::Place => (15, 1.0),
+            Feature::Role => (16, 1.0),
+            Feature::ParagraphsBack(n) => (17, n.saturating_sub(1) as f32),
+            Feature::NewerSubjectBetween => (18, 1.0),
+            Feature::ChainedContinuation => (19, 1.0),
+            Feature::Agreement(n) => (20, n.min(2) as f32),
+            Feature::Addressee => (21, 1.0),
+            Feature::Anaphor => (22, 1.0),
         }
+    }
+
+    /// What the feature adds to a candidate's hand-set score (the ranking).
+    pub fn weight(self) -> f32 {
+        let (slot, value) = self.slot();
+        hand_weight_of(slot) * value
     }
 }
 
@@ -116,11 +227,9 @@ impl fmt::Display for Feature {
     }
 }
 
-/// Below this score the best candidate is not trusted and the quote gets no speaker.
-pub const THRESHOLD: f32 = 0.6;
-
 /// When the two best candidates name different speakers and their scores are closer than
-/// this, the choice is a coin toss: abstain.
+/// this, the choice is a coin toss: abstain. (Below the model's threshold the best candidate
+/// is not trusted either.)
 pub const MARGIN: f32 = 0.15;
 
 /// A possible speaker of a quote.
@@ -130,8 +239,10 @@ pub struct Candidate {
     pub speaker: Speaker,
     /// Where it comes from.
     pub source: Source,
-    /// Its features; the score is the sum of their weights.
+    /// Its features.
     pub features: Vec<Feature>,
+    /// Its hand-set score, which ranks the candidates, once decided.
+    pub score: f32,
 }
 
 impl Candidate {
@@ -141,12 +252,25 @@ impl Candidate {
             speaker,
             source,
             features: vec![Feature::From(source)],
+            score: 0.0,
         }
     }
 
-    /// The candidate's score.
-    pub fn score(&self) -> f32 {
-        self.features.iter().map(|f| f.weight()).sum()
+    /// The feature values, in the order of [`NAMES`].
+    pub fn values(&self) -> [f32; NAMES.len()] {
+        let mut v = [0.0; NAMES.len()];
+        for f in &self.features {
+            let (slot, value) = f.slot();
+            v[slot] += value;
+            v[HAND_SCORE] += hand_weight_of(slot) * value;
+        }
+        v
+    }
+
+    /// Scores the candidate with the hand-set weights (the ranking; the model decides whether
+    /// the best is trusted).
+    pub fn rate(&mut self) {
+        self.score = self.values()[HAND_SCORE];
     }
 }
 
@@ -173,6 +297,10 @@ pub struct Attribution {
     pub candidates: Vec<Candidate>,
     /// What was decided.
     pub decision: Decision,
+    /// The speaker model's confidence that the best candidate is right (log-odds).
+    pub confidence: Option<f32>,
+    /// The confidence the best candidate had to reach.
+    pub threshold: f32,
 }
 
 impl Attribution {
@@ -188,15 +316,19 @@ impl Attribution {
         let best = self.candidates.first();
         match (self.decision, best) {
             (Decision::Chosen, Some(c)) => format!(
-                "chose «{}» ({:?}, score {:.2} ≥ {THRESHOLD})",
+                "chose «{}» ({:?}, score {:.2}, confidence {:.2} ≥ {:.2})",
                 c.speaker.name,
                 c.source,
-                c.score()
+                c.score,
+                self.confidence.unwrap_or_default(),
+                self.threshold
             ),
             (Decision::BelowThreshold, Some(c)) => format!(
-                "abstained: best «{}» scores {:.2} < {THRESHOLD}",
+                "abstained: best «{}» (score {:.2}) has confidence {:.2} < {:.2}",
                 c.speaker.name,
-                c.score()
+                c.score,
+                self.confidence.unwrap_or_default(),
+                self.threshold
             ),
             (Decision::Tie, _) => format!(
                 "abstained: the two best name different speakers within {MARGIN} of each other"

@@ -3,6 +3,7 @@
 //! phrases such as المتحدث باسم X [Name], a person near the verb, the sentence's subject).
 
 use crate::analysis::entities::{ResolvedMention, TaggedParagraph};
+use crate::analysis::logistic::BoundModel;
 use crate::analysis::normalize::{normalize, split_clitics};
 use crate::analysis::schema::{Entity, EntityKind, Mention};
 use crate::analysis::tokens::{TokenKind, is_sentence_end};
@@ -66,6 +67,8 @@ pub struct Context<'a> {
     pub index: MentionIndex,
     /// Title / role trigger lists.
     pub triggers: &'a Triggers,
+    /// The speaker ranker.
+    pub model: &'a BoundModel,
 }
 
 pub(super) fn can_speak(k: EntityKind) -> bool {

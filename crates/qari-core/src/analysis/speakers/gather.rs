@@ -4,12 +4,15 @@
 //! noun, the subject of the latest speech verb before the sentence, and the previous
 //! speaker; then scores them and decides.
 
+use crate::analysis::logistic::BoundModel;
 use crate::analysis::normalize::{normalize, normalize_into};
 use crate::analysis::schema::{EntityKind, Mention};
 use crate::analysis::tokens::{TokenKind, is_sentence_end};
 use crate::analysis::triggers::speech::{Cue, CueKind, Gender, speech_cue};
 
-use super::candidate::{Attribution, Candidate, Decision, Feature, MARGIN, Source, THRESHOLD};
+use super::candidate::{
+    Attribution, Candidate, Decision, Feature, MARGIN, Source, decision_values,
+};
 use super::context::{Context, Speaker};
 use super::formulas::{is_statement_noun, religious};
 
@@ -50,7 +53,7 @@ pub fn attribute(
             &mut cands,
         );
     }
-    decide(cands)
+    decide(cands, ctx.model)
 }
 
 fn gather(
@@ -501,7 +504,7 @@ fn add_kind(ctx: &Context, c: &mut Candidate) {
 }
 
 /// Scores, sorts and decides.
-fn decide(mut cands: Vec<Candidate>) -> Attribution {
+fn decide(mut cands: Vec<Candidate>, model: &BoundModel) -> Attribution {
     // Candidates naming the same speaker support each other.
     let keys: Vec<String> = cands.iter().map(|c| normalize(&c.speaker.name)).collect();
     for (i, c) in cands.iter_mut().enumerate() {
@@ -514,7 +517,10 @@ fn decide(mut cands: Vec<Candidate>) -> Attribution {
             c.features.push(Feature::Agreement(n));
         }
     }
-    cands.sort_by(|a, b| b.score().total_cmp(&a.score()));
+    for c in &mut cands {
+        c.rate();
+    }
+    cands.sort_by(|a, b| b.score.total_cmp(&a.score));
     // One candidate per speaker: the best-scored.
     let mut seen: Vec<String> = Vec::new();
     cands.retain(|c| {
@@ -526,16 +532,19 @@ fn decide(mut cands: Vec<Candidate>) -> Attribution {
             true
         }
     });
-    let decision = match cands.first() {
-        None => Decision::NoCandidate,
-        Some(best) if best.score() < THRESHOLD => Decision::BelowThreshold,
-        Some(best) => match cands.get(1) {
-            Some(second) if best.score() - second.score() < MARGIN => Decision::Tie,
+    let confidence = decision_values(&cands).map(|v| model.score(&v));
+    let decision = match (cands.first(), confidence) {
+        (None, _) | (_, None) => Decision::NoCandidate,
+        (Some(_), Some(c)) if !model.says_yes(c) => Decision::BelowThreshold,
+        (Some(best), Some(_)) => match cands.get(1) {
+            Some(second) if best.score - second.score < MARGIN => Decision::Tie,
             _ => Decision::Chosen,
         },
     };
     Attribution {
         candidates: cands,
         decision,
+        confidence,
+        threshold: model.model.threshold,
     }
 }

@@ -1,0 +1,336 @@
+//! Fitting the learned stages of the analysis — the quote-or-term model and the speaker
+//! ranker — from articles annotated under `shared/eval/dev-saudi/GUIDE.md`: examples are read
+//! off `analyze_explained_with`, labelled against the gold as `shared/eval/score.py` matches
+//! (ported in [`gold`]), and fitted by L2-regularised logistic regression (our own ~40 lines:
+//! 21 and 23 features need no library). Thresholds come from out-of-fold scores.
+
+pub mod gold;
+pub mod logistic;
+
+use std::path::{Path, PathBuf};
+
+use qari_core::analysis::learned::Learned;
+use qari_core::analysis::logistic::LogisticModel;
+use qari_core::analysis::speakers::candidate::decision_values;
+use qari_core::analysis::{Tagger, analyze_explained_with};
+use qari_core::document::parse_plain_text;
+
+use gold::{Gold, name_matches, norm, quote_overlap};
+
+use qari_core::analysis::quotes::features::NAMES as QUOTE_NAMES;
+use qari_core::analysis::speakers::candidate::DECISION_NAMES as SPEAKER_NAMES;
+
+/// An annotated article: its text file and its gold file beside it (`X.txt`, `X.gold.json`).
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// The text file.
+    pub path: PathBuf,
+    /// Its gold annotation.
+    pub gold: Gold,
+}
+
+/// Errors while reading the articles.
+#[derive(Debug, thiserror::Error)]
+pub enum LearnError {
+    /// A file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A gold file is not the schema's JSON.
+    #[error("bad gold file {path}: {source}")]
+    Gold {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: serde_json::Error,
+    },
+}
+
+impl Article {
+    /// Reads `path` and the gold file beside it.
+    pub fn read(path: &Path) -> Result<Self, LearnError> {
+        let gold_path = path.with_extension("gold.json");
+        let text = std::fs::read_to_string(&gold_path).map_err(|source| LearnError::Io {
+            path: gold_path.clone(),
+            source,
+        })?;
+        let gold = serde_json::from_str(&text).map_err(|source| LearnError::Gold {
+            path: gold_path,
+            source,
+        })?;
+        Ok(Self {
+            path: path.to_path_buf(),
+            gold,
+        })
+    }
+}
+
+/// The fold (of `folds`) an article belongs to: FNV-1a of its file name, so that the folds do
+/// not depend on which other articles are listed.
+pub fn fold_of(path: &Path, folds: u64) -> u64 {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h % folds.max(1)
+}
+
+/// One labelled example.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// Feature values, in the stage's order.
+    pub x: Vec<f32>,
+    /// Whether it is a yes (speech; the right speaker).
+    pub y: bool,
+    /// Which article it came from (index into the list given).
+    pub article: usize,
+    /// The quote it belongs to (speaker examples of one quote share it).
+    pub group: usize,
+}
+
+/// The examples of both stages.
+#[derive(Debug, Default)]
+pub struct Examples {
+    /// Marked spans: speech or quoted term.
+    pub quotes: Vec<Example>,
+    /// The best-ranked speaker candidate of each listed quote whose gold names a speaker.
+    pub speakers: Vec<Example>,
+}
+
+/// Reads the examples off the analysis of each article with `learned` (the quote model decides
+/// which quotes are listed, and so which get speaker candidates).
+pub fn examples(
+    articles: &[Article],
+    tagger: &Tagger,
+    learned: &Learned,
+) -> Result<Examples, LearnError> {
+    let mut out = Examples::default();
+    let mut group = 0;
+    for (a, article) in articles.iter().enumerate() {
+        let text = std::fs::read_to_string(&article.path).map_err(|source| LearnError::Io {
+            path: article.path.clone(),
+            source,
+        })?;
+        let doc = parse_plain_text(&text);
+        let explained = analyze_explained_with(&doc, tagger, learned);
+        let not_quotes: Vec<String> = article.gold.not_quotes.iter().map(|t| norm(t)).collect();
+        for span in &explained.rated {
+            let matched = best_gold(&article.gold, &span.text);
+            let y = match matched {
+                _ if not_quotes.contains(&norm(&span.text)) => false,
+                Some(g) if !article.gold.quotes[g].required => continue,
+                Some(_) => true,
+                None => false,
+            };
+            out.quotes.push(Example {
+                x: span.features.values.to_vec(),
+                y,
+                article: a,
+                group,
+            });
+            group += 1;
+        }
+        for (quote, attribution) in explained
+            .analysis
+            .quotes
+            .iter()
+            .zip(&explained.attributions)
+        {
+            if quote.short {
+                continue;
+            }
+            let Some(g) = best_gold(&article.gold, &quote.text) else {
+                continue;
+            };
+            let gold = &article.gold.quotes[g];
+            if !gold.required || gold.speakers.is_empty() {
+                continue;
+            }
+            // One example per quote: the best-ranked candidate, right or not.
+            let (Some(best), Some(x)) = (
+                attribution.candidates.first(),
+                decision_values(&attribution.candidates),
+            ) else {
+                continue;
+            };
+            out.speakers.push(Example {
+                x: x.to_vec(),
+                y: name_matches(&best.speaker.name, &gold.speakers),
+                article: a,
+                group,
+            });
+            group += 1;
+        }
+    }
+    Ok(out)
+}
+
+/// The gold quote `text` matches (overlap ≥ 0.8, as the scorer counts), if any.
+fn best_gold(gold: &Gold, text: &str) -> Option<usize> {
+    let mut best = None;
+    let mut best_ov = 0.0;
+    for (i, g) in gold.quotes.iter().enumerate() {
+        let ov = quote_overlap(text, &g.text);
+        if ov > best_ov {
+            best = Some(i);
+            best_ov = ov;
+        }
+    }
+    best.filter(|_| best_ov >= 0.8)
+}
+
+/// How the threshold of a stage is chosen from out-of-fold scores.
+#[derive(Debug, Clone, Copy)]
+pub enum Goal {
+    /// The best F1 of yes answers (quotes).
+    BestF1,
+    /// The lowest threshold whose precision of the best candidate per group is at least this
+    /// (speakers: a wrong name is worse than none).
+    GroupPrecision(f64),
+}
+
+/// Fits a stage's model on `examples` and sets its threshold from scores of inner folds
+/// (each article's examples scored by a model fitted without that article's inner fold).
+pub fn fit_stage(
+    examples: &[Example],
+    articles: &[Article],
+    names: &[&str],
+    goal: Goal,
+    about: &str,
+    trained_on: &str,
+) -> LogisticModel {
+    const INNER: u64 = 4;
+    let mut oof: Vec<(f32, &Example)> = Vec::new();
+    for k in 0..INNER {
+        let inner_fold = |e: &&Example| fold_of(&articles[e.article].path, INNER * 7) % INNER == k;
+        let train: Vec<&Example> = examples.iter().filter(|e| !inner_fold(e)).collect();
+        let test: Vec<&Example> = examples.iter().filter(inner_fold).collect();
+        let (w, b) = logistic::fit(&train, names.len());
+        oof.extend(test.into_iter().map(|e| (logistic::score(&w, b, &e.x), e)));
+    }
+    let threshold = match goal {
+        Goal::BestF1 => best_f1_threshold(&oof),
+        Goal::GroupPrecision(p) => precision_threshold(&oof, p),
+    };
+    let all: Vec<&Example> = examples.iter().collect();
+    let (weights, bias) = logistic::fit(&all, names.len());
+    LogisticModel {
+        about: about.to_string(),
+        trained_on: format!(
+            "{trained_on}; {} examples ({} yes); threshold from out-of-fold scores of {INNER} inner folds",
+            examples.len(),
+            examples.iter().filter(|e| e.y).count()
+        ),
+        features: names.iter().map(|n| n.to_string()).collect(),
+        weights,
+        bias,
+        threshold,
+    }
+}
+
+fn best_f1_threshold(oof: &[(f32, &Example)]) -> f32 {
+    let positives = oof.iter().filter(|(_, e)| e.y).count() as f64;
+    let mut scores: Vec<f32> = oof.iter().map(|(s, _)| *s).collect();
+    scores.sort_by(f32::total_cmp);
+    let mut best = (f64::MIN, 0.0f32);
+    for &t in &scores {
+        let tp = oof.iter().filter(|(s, e)| *s >= t && e.y).count() as f64;
+        let fp = oof.iter().filter(|(s, e)| *s >= t && !e.y).count() as f64;
+        let p = if tp + fp > 0.0 { tp / (tp + fp) } else { 1.0 };
+        let r = if positives > 0.0 { tp / positives } else { 1.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        if f > best.0 {
+            best = (f, t);
+        }
+    }
+    best.1
+}
+
+fn precision_threshold(oof: &[(f32, &Example)], target: f64) -> f32 {
+    // The best candidate of each quote, and whether it is right.
+    let mut groups: std::collections::BTreeMap<usize, (f32, bool)> = Default::default();
+    for (s, e) in oof {
+        let entry = groups.entry(e.group).or_insert((f32::MIN, false));
+        if *s > entry.0 {
+            *entry = (*s, e.y);
+        }
+    }
+    let mut best: Vec<(f32, bool)> = groups.into_values().collect();
+    best.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Walk down the scores; keep the lowest threshold at which precision still holds.
+    let (mut right, mut named) = (0.0, 0.0);
+    let mut threshold = best.first().map_or(0.0, |b| b.0 + 1.0);
+    for (s, ok) in &best {
+        named += 1.0;
+        if *ok {
+            right += 1.0;
+        }
+        if right / named >= target {
+            threshold = *s;
+        }
+    }
+    threshold
+}
+
+/// Both fitted models, with the number of examples each was fitted on.
+#[derive(Debug, Clone)]
+pub struct Fitted {
+    /// Quote or quoted term.
+    pub quotes: LogisticModel,
+    /// Trust in the best-ranked speaker.
+    pub speakers: LogisticModel,
+    /// Marked spans the quote model was fitted on.
+    pub quote_examples: usize,
+    /// Quotes the speaker model was fitted on.
+    pub speaker_examples: usize,
+}
+
+/// Fits both stages on `articles`: the quote model first (speaker examples come from the
+/// quotes it lists), then the speaker model with its threshold set for out-of-fold precision
+/// `precision`. `described` names the training set in the models' `trained_on`.
+pub fn fit_models(
+    articles: &[Article],
+    tagger: &Tagger,
+    precision: f64,
+    described: &str,
+) -> Result<Fitted, LearnError> {
+    let rules = Learned::rules();
+    let quote_examples = examples(articles, tagger, &rules)?.quotes;
+    let quotes = fit_stage(
+        &quote_examples,
+        articles,
+        &QUOTE_NAMES,
+        Goal::BestF1,
+        "quote or quoted term: log-odds that a marked span is speech",
+        described,
+    );
+    let with_quotes = Learned::from_parts(quotes.clone(), rules.speakers.model.clone());
+    let speaker_examples = examples(articles, tagger, &with_quotes)?.speakers;
+    let speakers = fit_stage(
+        &speaker_examples,
+        articles,
+        &SPEAKER_NAMES,
+        Goal::GroupPrecision(precision),
+        "speaker: log-odds that the best-ranked candidate is the quote's speaker",
+        described,
+    );
+    Ok(Fitted {
+        quotes,
+        speakers,
+        quote_examples: quote_examples.len(),
+        speaker_examples: speaker_examples.len(),
+    })
+}
