@@ -34,7 +34,7 @@ pub use ner::tagger::Tagger;
 pub use schema::{Analysis, Entity, EntityKind, Mention, Quote, QuoteKind};
 
 use entities::{TaggedParagraph, find_mentions_with_progress, group, tag_paragraphs_with_progress};
-use quotes::{QuoteClass, find_quotes};
+use quotes::QuoteClass;
 use speakers::{Attribution, Context, Decision, MentionIndex, Said, attribute};
 
 /// Earlier speakers kept for continuation (at least this many, at most twice).
@@ -189,9 +189,10 @@ fn run_rated(
     let mut attributions = Vec::new();
     let mut history: Vec<Said> = Vec::new();
     let per_paragraph = (0.99 - quotes_from) / paras.len().max(1) as f32;
-    for (p, para) in paras.iter().enumerate().skip(1) {
+    let found = quotes::find_document_quotes(&paras, &learned.quotes);
+    for ((p, para), found) in paras.iter().enumerate().skip(1).zip(found) {
         progress(quotes_from + p as f32 * per_paragraph);
-        for q in find_quotes(para, &learned.quotes) {
+        for q in found {
             if explain && let Some((features, score)) = q.rated {
                 rated.push(RatedSpan {
                     paragraph: p - 1,

@@ -9,7 +9,7 @@ use crate::analysis::tokens::{TokenKind, is_sentence_end};
 use crate::analysis::triggers::speech::{CueKind, speech_cue};
 
 /// The features' names, in the order of [`QuoteFeatures::values`].
-pub const NAMES: [&str; 21] = [
+pub const NAMES: [&str; 22] = [
     "words_1",
     "words_2",
     "words_3",
@@ -31,7 +31,12 @@ pub const NAMES: [&str; 21] = [
     "number_share",
     "word_glued_before",
     "sentence_continues_after",
+    "quoted_again",
 ];
+
+/// The slot of "the same words are quoted elsewhere in the document", set by the document
+/// pass ([`super::find_document_quotes`]).
+pub const QUOTED_AGAIN: usize = 21;
 
 /// The feature values of one quoted span.
 #[derive(Debug, Clone, Copy, PartialEq)]

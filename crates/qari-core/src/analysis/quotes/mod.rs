@@ -283,6 +283,45 @@ pub fn find_quotes(para: &TaggedParagraph, model: &BoundModel) -> Vec<QuoteSpan>
     out
 }
 
+/// The quotes of every body paragraph (the title, paragraph 0, has none listed), with one
+/// document-wide feature added before the model decides: the same words quoted again
+/// elsewhere in the document (a term or a name is quoted each time it comes up; speech
+/// rarely repeats word for word).
+pub fn find_document_quotes(paras: &[TaggedParagraph], model: &BoundModel) -> Vec<Vec<QuoteSpan>> {
+    let mut found: Vec<Vec<QuoteSpan>> = paras
+        .iter()
+        .skip(1)
+        .map(|para| find_quotes(para, model))
+        .collect();
+    let key = |para: &TaggedParagraph, q: &QuoteSpan| normalize(&para.slice(q.start, q.end));
+    let mut seen: rustc_hash::FxHashMap<String, u32> = Default::default();
+    for (para, quotes) in paras.iter().skip(1).zip(&found) {
+        for q in quotes.iter().filter(|q| q.rated.is_some()) {
+            *seen.entry(key(para, q)).or_default() += 1;
+        }
+    }
+    for (para, quotes) in paras.iter().skip(1).zip(&mut found) {
+        for q in quotes.iter_mut() {
+            let Some((mut f, _)) = q.rated else {
+                continue;
+            };
+            if seen.get(&key(para, q)).is_some_and(|&n| n > 1) {
+                f.values[features::QUOTED_AGAIN] = 1.0;
+                let score = model.score(&f.values);
+                q.rated = Some((f, score));
+                if !q.nested {
+                    q.class = if model.says_yes(score) {
+                        QuoteClass::Speech
+                    } else {
+                        QuoteClass::Short
+                    };
+                }
+            }
+        }
+    }
+    found
+}
+
 /// Flags quotes inside the content of another quote (one whose words start at or before
 /// this quote's mark and end at or after its end). A sweep over the quotes sorted by where
 /// their words start keeps this linear-logarithmic in the number of quotes.
