@@ -95,16 +95,17 @@ fn unseen_articles_meet_their_bars() -> Result<(), Box<dyn Error>> {
 
 /// The 25 real newswire stories of `../shared/eval/dev-news/` (ANERcorp's training text, so
 /// entity figures are optimistic; the bars that matter are quotes and speakers). Bars a
-/// little under what was measured (see ANALYSIS.md): quotes 0.97, speaker accuracy 0.84 at
-/// precision 0.95 — the speaker model names a speaker only where its out-of-fold precision
-/// holds, so it leaves a few more quotes without one than the hand-set rules (0.88) did.
+/// little under what was measured (see ANALYSIS.md): quotes 0.97, speaker accuracy 0.79 at
+/// precision 0.98 — the speaker model names a speaker only where its out-of-fold precision
+/// holds and a role noun alone names nobody, so more quotes stay without a speaker than with
+/// the hand-set rules (0.88).
 #[test]
 fn dev_news_meets_its_bars() -> Result<(), Box<dyn Error>> {
     score_dir_with(
         "../shared/eval/dev-news",
         25,
-        &["0.9", "0.95", "0.8"],
-        &["--min-speaker-precision", "0.94"],
+        &["0.9", "0.95", "0.75"],
+        &["--min-speaker-precision", "0.95"],
     )
 }
 

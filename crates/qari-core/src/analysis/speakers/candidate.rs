@@ -267,6 +267,14 @@ impl Candidate {
         v
     }
 
+    /// A role noun alone (one word, no entity behind it): المتحدث، المسؤول، البيان. The
+    /// religious formulas name their speaker (الله، النبي) and are not roles.
+    pub fn is_bare_role(&self) -> bool {
+        self.source != Source::Formula
+            && self.speaker.entity.is_none()
+            && self.speaker.name.split_whitespace().count() == 1
+    }
+
     /// Scores the candidate with the hand-set weights (the ranking; the model decides whether
     /// the best is trusted).
     pub fn rate(&mut self) {
@@ -287,6 +295,8 @@ pub enum Decision {
     Tie,
     /// The quote is nested in another quote: its speaker is the outer quote's business.
     Nested,
+    /// The best candidate is a role noun alone (المتحدث، المسؤول، مصدر): it names nobody.
+    RoleOnly,
 }
 
 /// The outcome of speaker attribution for one quote: every candidate, best first, and the
@@ -334,6 +344,10 @@ impl Attribution {
                 "abstained: the two best name different speakers within {MARGIN} of each other"
             ),
             (Decision::Nested, _) => "nested in another quote: no speaker of its own".into(),
+            (Decision::RoleOnly, Some(c)) => format!(
+                "abstained: best «{}» is a role noun alone, not a name",
+                c.speaker.name
+            ),
             _ => "abstained: no speech cue or citation formula near the quote".into(),
         }
     }

@@ -535,6 +535,7 @@ fn decide(mut cands: Vec<Candidate>, model: &BoundModel) -> Attribution {
     let confidence = decision_values(&cands).map(|v| model.score(&v));
     let decision = match (cands.first(), confidence) {
         (None, _) | (_, None) => Decision::NoCandidate,
+        (Some(best), _) if best.is_bare_role() => Decision::RoleOnly,
         (Some(_), Some(c)) if !model.says_yes(c) => Decision::BelowThreshold,
         (Some(best), Some(_)) => match cands.get(1) {
             Some(second) if best.score - second.score < MARGIN => Decision::Tie,
