@@ -91,11 +91,6 @@ impl BoundModel {
         self.model.bias + self.weights.iter().zip(x).map(|(w, v)| w * v).sum::<f32>()
     }
 
-    /// The weight of the feature at `index` of the bound order.
-    pub fn weight(&self, index: usize) -> f32 {
-        self.weights.get(index).copied().unwrap_or(0.0)
-    }
-
     /// Whether a score clears the threshold.
     pub fn says_yes(&self, score: f32) -> bool {
         score >= self.model.threshold
