@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
-use crate::analysis::{Analysis, analyze_reporting};
+use crate::analysis::{Analysis, Options, run};
 use crate::annotations::store::Loaded;
 use crate::annotations::{DocText, HighlightStore, PositionStore, ReadingPosition};
 use crate::document::{Document, Format, LoadError, LoadOptions, load_documents};
@@ -203,7 +203,16 @@ impl Jobs {
     pub fn analyze(&self, request: u64, doc: Document, progress: AnalysisProgress) {
         self.spawn("qari-analysis", move || JobResult::Analyzed {
             request,
-            analysis: Box::new(analyze_reporting(&doc, &mut |f| progress.report(f))),
+            analysis: Box::new(
+                run(
+                    &doc,
+                    Options {
+                        progress: Some(&mut |f| progress.report(f)),
+                        ..Options::default()
+                    },
+                )
+                .analysis,
+            ),
         });
     }
 

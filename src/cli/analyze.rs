@@ -6,7 +6,7 @@ use anyhow::Context as _;
 
 use crate::analysis::conll::tag_conll;
 use crate::analysis::learned::Learned;
-use crate::analysis::{Analysis, Explained, Tagger, analyze_explained_with, analyze_with_learned};
+use crate::analysis::{Analysis, Explained, Options, Tagger, run};
 use crate::document::{LoadOptions, load_documents};
 
 /// Arguments of `qari analyze`.
@@ -157,12 +157,18 @@ fn write_file(
     // Several documents (files, or articles of one JSON file) give one JSON object per line.
     let several = several_files || docs.len() > 1;
     for doc in docs {
+        let options = Options {
+            tagger: Some(&models.tagger),
+            learned: Some(&models.learned),
+            explain: args.explain,
+            ..Options::default()
+        };
         if args.explain {
-            let explained = analyze_explained_with(&doc, &models.tagger, &models.learned);
+            let explained = run(&doc, options);
             out.write_all(explanation(file, &explained, &models.learned).as_bytes())?;
             continue;
         }
-        let analysis = analyze_with_learned(&doc, &models.tagger, &models.learned);
+        let analysis = run(&doc, options).analysis;
         if args.json {
             // Serialised straight to the output: a big document's JSON is never held whole.
             if several {

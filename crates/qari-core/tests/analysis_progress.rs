@@ -4,9 +4,7 @@
 #[expect(dead_code, reason = "each test file uses some of the shared helpers")]
 mod common;
 
-use qari_core::analysis::{
-    Tagger, analyze, analyze_reporting, analyze_with, analyze_with_progress,
-};
+use qari_core::analysis::{Options, Tagger, analyze, run};
 use qari_core::document::Document;
 
 /// The sample's paragraphs eight times over: a long article.
@@ -43,21 +41,41 @@ fn a_long_analysis_reports_growing_progress_to_100_percent_and_the_same_result()
     let doc = long_document();
     let n = doc.paragraphs().count();
     let mut steps = Vec::new();
-    let with = analyze_reporting(&doc, &mut |f| steps.push(f));
+    let with = run(
+        &doc,
+        Options {
+            progress: Some(&mut |f| steps.push(f)),
+            ..Options::default()
+        },
+    )
+    .analysis;
     check_steps(&steps, n);
     assert_eq!(with, analyze(&doc));
     assert!(!with.entities.is_empty() && !with.quotes.is_empty());
 }
 
 #[test]
-fn progress_with_a_given_tagger_matches_analyze_with() {
+fn progress_with_a_given_tagger_on_one_thread_matches_the_plain_run() {
     let tagger = match Tagger::default_model() {
         Ok(t) => t,
         Err(err) => panic!("the shipped model must load: {err}"),
     };
     let doc = long_document();
     let mut steps = Vec::new();
-    let with = analyze_with_progress(&doc, tagger, &mut |f| steps.push(f));
+    let with = run(
+        &doc,
+        Options {
+            tagger: Some(tagger),
+            single_thread: true,
+            progress: Some(&mut |f| steps.push(f)),
+            ..Options::default()
+        },
+    )
+    .analysis;
     check_steps(&steps, doc.paragraphs().count());
-    assert_eq!(with, analyze_with(&doc, tagger));
+    let plain = Options {
+        tagger: Some(tagger),
+        ..Options::default()
+    };
+    assert_eq!(with, run(&doc, plain).analysis);
 }

@@ -4,8 +4,8 @@
 
 use qari_core::analysis::learned::Learned;
 use qari_core::analysis::speakers::candidate::decision_values;
-use qari_core::analysis::speakers::{Decision, Source};
-use qari_core::analysis::{Analysis, Tagger, analyze, analyze_explained};
+use qari_core::analysis::speakers::{Attribution, Decision, Source};
+use qari_core::analysis::{Analysis, Options, Tagger, analyze, run};
 use qari_core::document::Document;
 
 fn run(paragraphs: &[&str]) -> Analysis {
@@ -17,6 +17,17 @@ fn run(paragraphs: &[&str]) -> Analysis {
 
 fn speakers(a: &Analysis) -> Vec<Option<String>> {
     a.listed_quotes().map(|q| q.speaker.clone()).collect()
+}
+
+/// The analysis with each quote's attribution.
+fn explained(doc: &Document, tagger: &Tagger) -> (Analysis, Vec<Attribution>) {
+    let options = Options {
+        tagger: Some(tagger),
+        explain: true,
+        ..Options::default()
+    };
+    let run = run(doc, options);
+    (run.analysis, run.attributions)
 }
 
 #[test]
@@ -116,7 +127,7 @@ fn a_role_noun_alone_is_read_to_the_preposition_and_names_nobody()
         "عنوان",
         vec!["وقال المسؤول خلال حوار حول الاقتصاد إن \"النمو سيتسارع في الربع المقبل\".".to_string()],
     );
-    let (a, explained) = analyze_explained(&doc, Tagger::default_model()?);
+    let (a, explained) = explained(&doc, Tagger::default_model()?);
     assert_eq!(speakers(&a), vec![None]);
     let best = explained[0]
         .candidates
@@ -137,7 +148,7 @@ fn explanations_list_candidates_and_the_decision() -> Result<(), Box<dyn std::er
             "\"لا تعليق على ذلك الآن من جانبنا\".".into(),
         ],
     );
-    let (a, explained) = analyze_explained(&doc, Tagger::default_model()?);
+    let (a, explained) = explained(&doc, Tagger::default_model()?);
     assert_eq!(a.quotes.len(), explained.len());
     let listed: Vec<_> = a
         .quotes

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use qari_core::analysis::learned::Learned;
-use qari_core::analysis::{Tagger, analyze_with_learned};
+use qari_core::analysis::{Options, Tagger, run};
 use qari_core::document::parse_plain_text;
 use qari_train::learned::{Article, fit_models, fold_of};
 
@@ -82,7 +82,12 @@ fn cross_validated_quotes_and_speakers_meet_their_bars() -> Result<(), Box<dyn E
         let learned = Learned::from_parts(fitted.quotes, fitted.speakers);
         for path in paths.iter().filter(|p| fold_of(p, FOLDS) == k) {
             let doc = parse_plain_text(&std::fs::read_to_string(path)?);
-            let analysis = analyze_with_learned(&doc, tagger, &learned);
+            let options = Options {
+                tagger: Some(tagger),
+                learned: Some(&learned),
+                ..Options::default()
+            };
+            let analysis = run(&doc, options).analysis;
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
             let out = tmp.join(format!("{}.json", name.unwrap_or_default()));
             analysis.write_json(&mut std::fs::File::create(&out)?)?;

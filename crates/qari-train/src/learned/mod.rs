@@ -1,6 +1,6 @@
 //! Fitting the learned stages of the analysis — the quote-or-term model and the speaker
 //! ranker — from articles annotated under `shared/eval/dev-saudi/GUIDE.md`: examples are read
-//! off `analyze_explained_with`, labelled against the gold as `shared/eval/score.py` matches
+//! off `analysis::run` with `explain`, labelled against the gold as `shared/eval/score.py` matches
 //! (ported in [`gold`]), and fitted by L2-regularised logistic regression (our own ~40 lines:
 //! 21 and 23 features need no library). Thresholds come from out-of-fold scores.
 
@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use qari_core::analysis::learned::Learned;
 use qari_core::analysis::logistic::LogisticModel;
 use qari_core::analysis::speakers::candidate::decision_values;
-use qari_core::analysis::{Tagger, analyze_explained_with};
+use qari_core::analysis::{Options, Tagger, run};
 use qari_core::document::parse_plain_text;
 
 use gold::{Gold, name_matches, norm, quote_overlap};
@@ -121,7 +121,15 @@ pub fn examples(
             source,
         })?;
         let doc = parse_plain_text(&text);
-        let explained = analyze_explained_with(&doc, tagger, learned);
+        let explained = run(
+            &doc,
+            Options {
+                tagger: Some(tagger),
+                learned: Some(learned),
+                explain: true,
+                ..Options::default()
+            },
+        );
         let not_quotes: Vec<String> = article.gold.not_quotes.iter().map(|t| norm(t)).collect();
         for span in &explained.rated {
             let matched = best_gold(&article.gold, &span.text);

@@ -35,9 +35,7 @@ pub(super) fn kind_rank(k: EntityKind) -> u8 {
 
 pub(super) fn is_org_head(w: &str) -> bool {
     let w = w.strip_prefix("ال").unwrap_or(w);
-    crate::analysis::triggers::ORG_HEADS
-        .iter()
-        .any(|h| normalize(h) == w)
+    crate::analysis::triggers::org_heads::trigger_org_heads().any(|h| normalize(h) == w)
 }
 
 /// Groups mentions into distinct entities: equal names are one entity (kind by majority);

@@ -6,9 +6,10 @@ use crate::analysis::ner::tagger::{EntityType, Tag};
 use crate::analysis::normalize::{normalize, split_clitics};
 use crate::analysis::schema::EntityKind;
 use crate::analysis::tokens::TokenKind;
+use crate::analysis::triggers::org_heads::is_construct_org_head;
 use crate::analysis::triggers::rules::{
-    CONSTRUCT_ORG_HEADS, DEFINITE_ORG_HEADS, EVERYDAY_ORG_HEADS, GENERAL_ORG_HEADS,
-    NAMED_PLACE_HEADS, NAMING_HEADS_ORG, NOT_NAMES, ORG_ADJECTIVES, ORG_STOP,
+    DEFINITE_ORG_HEADS, EVERYDAY_ORG_HEADS, GENERAL_ORG_HEADS, NAMED_PLACE_HEADS, NAMING_HEADS_ORG,
+    NOT_NAMES, ORG_ADJECTIVES, ORG_STOP,
 };
 use crate::analysis::triggers::{Trigger, Triggers};
 
@@ -244,7 +245,7 @@ pub(super) fn head_noun_orgs(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) 
         let construct = weak
             || forms
                 .iter()
-                .any(|f| !f.starts_with("ال") && CONSTRUCT_ORG_HEADS.contains(&f.as_str()));
+                .any(|f| !f.starts_with("ال") && is_construct_org_head(f));
         let definite = forms
             .iter()
             .any(|f| DEFINITE_ORG_HEADS.contains(&f.as_str()));
@@ -254,10 +255,7 @@ pub(super) fn head_noun_orgs(para: &TaggedParagraph, p: usize, gaz: &Gazetteer) 
         }
         let head = forms
             .iter()
-            .find(|f| {
-                DEFINITE_ORG_HEADS.contains(&f.as_str())
-                    || CONSTRUCT_ORG_HEADS.contains(&f.as_str())
-            })
+            .find(|f| DEFINITE_ORG_HEADS.contains(&f.as_str()) || is_construct_org_head(f))
             .cloned()
             .unwrap_or_else(|| forms[1].clone());
         // Bodies with a domain take ل + an indefinite noun (مفوضية الأمم المتحدة لشؤون

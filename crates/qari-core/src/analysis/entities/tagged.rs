@@ -76,8 +76,9 @@ pub fn tag_paragraph<'a>(text: &'a str, tagger: &Tagger) -> TaggedParagraph<'a> 
 /// Longest run of tokens the tagger sees as one sentence.
 pub(super) const MAX_SENTENCE_TOKENS: usize = 400;
 
-/// Token indices of each sentence the tagger sees in a paragraph (hashtag glue hidden).
-pub(super) fn tagger_sentences(tokens: &[Token], text: &str) -> Vec<Vec<usize>> {
+/// Token indices of each sentence the tagger sees in a paragraph (hashtag glue hidden);
+/// training on annotated articles uses the same cut so it sees what the analysis tags.
+pub fn tagger_sentences(tokens: &[Token], text: &str) -> Vec<Vec<usize>> {
     let visible: Vec<usize> = (0..tokens.len())
         .filter(|&i| !(tokens[i].kind == TokenKind::Punct && is_hashtag_glue(tokens[i].text(text))))
         .collect();

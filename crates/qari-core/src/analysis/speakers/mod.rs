@@ -6,10 +6,12 @@
 
 pub mod candidate;
 mod context;
+mod document;
 mod formulas;
 mod gather;
 
 pub use candidate::{Attribution, Candidate, Decision, Feature, MARGIN, Source};
 pub use context::{Context, MentionIndex, Speaker};
+pub use document::{DocumentQuotes, RatedSpan, document_quotes};
 pub use formulas::{GOD, PROPHET, STATEMENT_NOUNS};
 pub use gather::{Said, attribute};

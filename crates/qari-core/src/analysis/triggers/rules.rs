@@ -102,50 +102,6 @@ pub const NAMING_HEADS_ORG: &[&str] = &[
     "فيلق",
 ];
 
-/// Organisation heads that open a name in the construct state (منظمة حظر الأسلحة الكيمياوية).
-pub const CONSTRUCT_ORG_HEADS: &[&str] = &[
-    "وزاره",
-    "وكاله",
-    "منظمه",
-    "مجلس",
-    "هيئه",
-    "جماعه",
-    "حركه",
-    "شركه",
-    "جامعه",
-    "حزب",
-    "اتحاد",
-    "جمعيه",
-    "مؤسسه",
-    "لجنه",
-    "محكمه",
-    "صندوق",
-    "بنك",
-    "مصرف",
-    "معهد",
-    "مركز",
-    "رابطه",
-    "نقابه",
-    "قوات",
-    "جيش",
-    "شرطه",
-    "مفوضيه",
-    "ديوان",
-    "تحالف",
-    "جبهه",
-    "غرفه",
-    "نادي",
-    "بلديه",
-    "اكاديميه",
-    "كليه",
-    "مستشفي",
-    "محطه",
-    "دار",
-    "قاعه",
-    "مسجد",
-    "متحف",
-];
-
 /// Organisation heads that are also everyday nouns (حركة "motion", مركز "position", دار
 /// "house", جماعة "group"): with a single definite word after them they name an
 /// organisation only when the tagger says so (حركة القمر، مركز الشمس، دار الحرب are not).
