@@ -5,7 +5,7 @@
 use qari_core::analysis::learned::Learned;
 use qari_core::analysis::speakers::candidate::decision_values;
 use qari_core::analysis::speakers::{Attribution, Decision, Source};
-use qari_core::analysis::{Analysis, Options, Tagger, analyze, run};
+use qari_core::analysis::{Analysis, Options, Tagger, analyze};
 use qari_core::document::Document;
 
 fn run(paragraphs: &[&str]) -> Analysis {
@@ -26,8 +26,8 @@ fn explained(doc: &Document, tagger: &Tagger) -> (Analysis, Vec<Attribution>) {
         explain: true,
         ..Options::default()
     };
-    let run = run(doc, options);
-    (run.analysis, run.attributions)
+    let done = qari_core::analysis::run(doc, options);
+    (done.analysis, done.attributions)
 }
 
 #[test]

@@ -3,7 +3,8 @@
 //!
 //! ```sh
 //! cargo run --release -p qari-train --example train_learned -- [--out DIR] \
-//!     [--folds N --hold-out K] [--speaker-precision P] [--print-folds] [--rules] ARTICLE.txt...
+//!     [--folds N --hold-out K] [--speaker-precision P] [--print-folds] [--rules] \
+//!     [--ner-model FILE] ARTICLE.txt...
 //! ```
 //!
 //! Each `X.txt` needs its `X.gold.json` beside it. Without `--hold-out` it trains on every
@@ -31,6 +32,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut rules = false;
     // Out-of-fold precision the speaker threshold must reach (a little above the 0.95 bar).
     let mut precision = 0.96;
+    let mut ner_model: Option<PathBuf> = None;
     let mut paths = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -40,6 +42,11 @@ fn main() -> Result<(), Box<dyn Error>> {
             "--hold-out" => hold_out = Some(args.next().ok_or("--hold-out needs K")?.parse()?),
             "--print-folds" => print = true,
             "--rules" => rules = true,
+            "--ner-model" => {
+                ner_model = Some(PathBuf::from(
+                    args.next().ok_or("--ner-model needs a file")?,
+                ))
+            }
             "--speaker-precision" => {
                 precision = args.next().ok_or("--speaker-precision needs P")?.parse()?
             }
@@ -68,7 +75,15 @@ fn main() -> Result<(), Box<dyn Error>> {
         .filter(|p| hold_out.is_none_or(|k| fold_of(p, folds) != k))
         .map(|p| Article::read(p))
         .collect::<Result<_, _>>()?;
-    let tagger = Tagger::default_model()?;
+    // A fold's tagger in cross-validation (it learned from annotated articles too).
+    let own_tagger = match &ner_model {
+        Some(p) => Some(Tagger::from_bytes(&std::fs::read(p)?)?),
+        None => None,
+    };
+    let tagger = match &own_tagger {
+        Some(t) => t,
+        None => Tagger::default_model()?,
+    };
     let described = match hold_out {
         Some(k) => format!(
             "{} annotated articles (fold {k} of {folds} held out)",

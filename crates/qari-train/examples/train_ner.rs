@@ -5,6 +5,14 @@
 //! `target/dev.gold.conll`, `target/dev.pred.conll` and the held-out model
 //! `target/dev.ner.bin`, and prints the dev F1. `--fold K`
 //! holds out the K-th tenth instead (`target/foldK.*.conll`), for cross-validation.
+//!
+//! Not yet the shipped recipe (see ANALYSIS.md): besides ANERcorp the tagger can learn
+//! annotated news articles, their required names projected onto their tokens
+//! (`qari_train::gold_ner`): `--gold` the own and pool-saudi articles
+//! (`annotated_news_articles`), `--gold-list FILE` others (one `X.txt` per line, a fold's
+//! in cross-validation); `--gold-repeat N` weighs them N times; `--gold-domain` gives
+//! ANERcorp's sentences domain-specific feature copies, so the shared features follow the
+//! articles (`--dev` then tags the dev tenth as ANERcorp text).
 
 use std::error::Error;
 use std::path::PathBuf;
@@ -46,6 +54,21 @@ fn main() -> Result<(), Box<dyn Error>> {
             "--aqmar" => config.aqmar_dir = Some(root.join("data/ner/aqmar")),
             "--no-aqmar" => config.aqmar_dir = None,
             "--no-aqmar-misc" => config.aqmar_misc = false,
+            "--gold-list" => {
+                // A file naming annotated articles (FILE.txt, gold beside), one per line.
+                let list = args.next().ok_or("--gold-list needs a file")?;
+                let listed = std::fs::read_to_string(&list)?;
+                config.gold_articles = listed
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| PathBuf::from(l.trim()))
+                    .collect();
+            }
+            "--gold" => config.gold_articles = qari_train::annotated_news_articles(&root)?,
+            "--gold-repeat" => {
+                config.gold_repeat = args.next().ok_or("--gold-repeat needs N")?.parse()?
+            }
+            "--gold-domain" => config.gold_domain = true,
             other => return Err(format!("unknown argument {other}").into()),
         }
     }

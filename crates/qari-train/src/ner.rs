@@ -11,7 +11,7 @@ use qari_core::analysis::ner::features::{
 };
 use qari_core::analysis::ner::gazetteer::{Gazetteer, LexCounts, class};
 use qari_core::analysis::ner::tagger::{
-    EntityType, NUM_TAGS, Tag, Tagger, Weights, spans, viterbi,
+    EntityType, NUM_TAGS, Tag, Tagger, Weights, add_domain_copies, spans, viterbi,
 };
 use qari_core::analysis::normalize::split_clitics;
 use qari_core::analysis::tokens::is_sentence_end;
@@ -73,6 +73,14 @@ pub struct TrainConfig {
     pub ensemble: usize,
     /// First shuffling seed, see [`LearnParams::seed`].
     pub seed: u64,
+    /// Annotated articles (`FILE.txt` with `FILE.gold.json` beside) whose required names
+    /// are projected onto their tokens and added to the training data (see `gold_ner`).
+    pub gold_articles: Vec<PathBuf>,
+    /// How many times the annotated articles' sentences are repeated (their weight).
+    pub gold_repeat: usize,
+    /// Whether the corpora before the annotated articles (ANERcorp, AQMAR) get
+    /// domain-specific feature copies, so the shared features follow the articles' news.
+    pub gold_domain: bool,
 }
 
 impl TrainConfig {
@@ -109,6 +117,9 @@ impl TrainConfig {
             // Three shufflings averaged: less dependence on one data order (±0.5 F1).
             ensemble: 3,
             seed: 0,
+            gold_articles: Vec::new(),
+            gold_repeat: 1,
+            gold_domain: false,
         }
     }
 }
@@ -226,7 +237,48 @@ pub fn load_data(config: &TrainConfig) -> Result<(Vec<Sentence>, Vec<String>), T
             sentences.extend(read_conll(&read(&f)?, config.aqmar_misc));
         }
     }
+    sentences.extend(gold_sentences(config)?);
     Ok((sentences, dev_lines.iter().map(|s| s.to_string()).collect()))
+}
+
+/// The annotated news articles under the workspace `root` a tagger may learn from (`train_ner
+/// --gold`): the own articles and the annotated pool-saudi articles
+/// (`tests/fixtures/analysis*`), in file order — never dev-saudi (for measuring) nor
+/// dev-news (ANERcorp text already).
+pub fn annotated_news_articles(root: &Path) -> Result<Vec<PathBuf>, TrainError> {
+    let mut out = Vec::new();
+    for dir in [
+        "analysis",
+        "analysis_heldout",
+        "analysis_unseen",
+        "analysis_pool",
+    ] {
+        let dir = root.join("tests/fixtures").join(dir);
+        let entries = std::fs::read_dir(&dir).map_err(|source| TrainError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .filter(|p| p.with_extension("gold.json").exists())
+            .collect();
+        files.sort();
+        out.extend(files);
+    }
+    Ok(out)
+}
+
+/// The annotated articles' sentences, each repeated `gold_repeat` times, in file order.
+pub fn gold_sentences(config: &TrainConfig) -> Result<Vec<Sentence>, TrainError> {
+    let mut out = Vec::new();
+    for txt in &config.gold_articles {
+        let s = crate::gold_ner::article_sentences(txt)?;
+        for _ in 0..config.gold_repeat.max(1) {
+            out.extend(s.iter().cloned());
+        }
+    }
+    Ok(out)
 }
 
 /// Adds the training entities' words to the gazetteer as TRAIN_* flags (used by the rules
@@ -555,15 +607,12 @@ fn rows_of(
                     if let Some(d) = docs {
                         doc_features(s, &d[k], i, &mut feats);
                     }
-                    // Out-of-domain sentences (AQMAR) also fire domain-specific copies of
-                    // every feature, which absorb what is peculiar to that corpus; new
-                    // text only fires the shared ones.
+                    // Out-of-domain sentences (ANERcorp when annotated news articles are
+                    // the shared domain, or AQMAR) also fire domain-specific copies of every
+                    // feature, which absorb what is peculiar to that corpus; new text only
+                    // fires the shared ones.
                     if domains.get(k).copied().unwrap_or(false) {
-                        let n = feats.len();
-                        for f in 0..n {
-                            let h = feats[f] ^ 0x9e37_79b9_7f4a_7c15;
-                            feats.push(h.wrapping_mul(0xff51_afd7_ed55_8ccd).rotate_left(29));
-                        }
+                        add_domain_copies(&mut feats);
                     }
                     feats
                         .iter()
@@ -855,8 +904,13 @@ pub fn train_from_files(config: &TrainConfig) -> Result<Vec<u8>, TrainError> {
 
 /// Trains the tagger `config` asks for (one or two passes) on the given sentences.
 pub fn train_config(sentences: &[Sentence], gaz: Gazetteer, config: &TrainConfig) -> Tagger {
-    // Sentences after ANERcorp's come from AQMAR (see `load_data`).
-    let domains: Vec<bool> = if config.aqmar_domain && config.aqmar_dir.is_some() {
+    // Sentences after ANERcorp's come from AQMAR, the annotated articles' last (see
+    // `load_data`).
+    let domains: Vec<bool> = if config.gold_domain && !config.gold_articles.is_empty() {
+        let n_gold = gold_sentences(config).map(|g| g.len()).unwrap_or(0);
+        let n_other = sentences.len().saturating_sub(n_gold);
+        (0..sentences.len()).map(|k| k < n_other).collect()
+    } else if config.aqmar_domain && config.aqmar_dir.is_some() {
         let n_aner = read(&config.anercorp)
             .map(|t| {
                 let (lines, _) = config_split(&t, config);
@@ -900,7 +954,12 @@ pub fn evaluate_dev(config: &TrainConfig) -> Result<DevResult, TrainError> {
     add_training_lexicon(&mut gaz, &sentences);
     add_clusters(&mut gaz, config)?;
     let bytes = train_config(&sentences, gaz, config).to_bytes();
-    let tagger = Tagger::from_bytes(&bytes)?;
+    let mut tagger = Tagger::from_bytes(&bytes)?;
+    // The dev part is ANERcorp text: with the annotated articles as the shared domain, it
+    // is tagged with ANERcorp's own feature copies as well (see `rows_of`).
+    if config.gold_domain && !config.gold_articles.is_empty() {
+        tagger = tagger.in_source_domain();
+    }
     let gold = dev_lines.join("\n") + "\n";
     let predicted = qari_core::analysis::ner::conll::tag_conll(&gold, &tagger);
     // One flat sequence each: gold and predicted sentence splits may differ.
