@@ -138,6 +138,9 @@ impl<'a> Context<'a> {
         gender: Option<Gender>,
     ) -> Option<Speaker> {
         let para = self.paras.get(p)?;
+        // Callers give a window past the verb that may run over the paragraph's end (found by
+        // fuzzing: a quote opened at the last tokens).
+        let limit = limit.min(para.tokens.len());
         let mut t = v + 1;
         let mut title_start: Option<usize> = None;
         // A role noun that is not a listed title (المزارع، المستثمر المصري، المؤسسة
