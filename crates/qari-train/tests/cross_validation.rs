@@ -2,8 +2,9 @@
 //! annotated pool and `shared/eval`'s dev-news and dev-saudi in 5 folds by article; for each
 //! fold the quote and speaker models are fitted on the other four and the fold is analysed
 //! with them; the pooled outputs are scored by `shared/eval/score.py`, as
-//! `scripts/eval-analysis.sh` does. The bars sit a little under the measured figures (117
-//! articles: quotes F1 0.92, speakers 0.68 at precision 0.98), so a regression fails CI.
+//! `scripts/eval-analysis.sh` does. The bars sit a little under the measured figures (142
+//! articles: quotes F1 0.91, speakers 0.53 at precision 0.96 — with 117 articles, before the
+//! third pool batch, the same code measured 0.92 and 0.68 at 0.98), so a regression fails CI.
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
@@ -52,7 +53,7 @@ fn score(pairs: &[(PathBuf, PathBuf)]) -> Result<String, Box<dyn Error>> {
         cmd.arg(a).arg(g);
     }
     let out = cmd
-        .args(["--min-quote-f1", "0.90", "--min-speaker", "0.66"])
+        .args(["--min-quote-f1", "0.89", "--min-speaker", "0.50"])
         .args(["--min-speaker-precision", "0.94"])
         .output()?;
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
