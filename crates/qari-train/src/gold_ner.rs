@@ -3,7 +3,7 @@
 //! the tagger also learns from the kind of news qari opens (ANERcorp is older wire text).
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 
@@ -92,7 +92,7 @@ pub fn article_sentences(txt: &Path) -> Result<Vec<Sentence>, TrainError> {
         })
     };
     let text = read(txt)?;
-    let gold_path = PathBuf::from(txt.to_string_lossy().replace(".txt", ".gold.json"));
+    let gold_path = txt.with_extension("gold.json");
     let gold: GoldFile = serde_json::from_str(&read(&gold_path)?).map_err(|e| TrainError::Io {
         path: gold_path.clone(),
         source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
