@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPEAKER_PRECISION=P sets the out-of-fold precision the folds' speaker thresholds aim at.
 # Scores `qari analyze` with ../shared/eval/score.py, each set on its own line:
 #   1. with the shipped models: the sample, the own articles (tests/fixtures/analysis,
 #      _heldout, _unseen: written here), the annotated pool-saudi articles
@@ -77,7 +78,7 @@ cv_report() {
 }
 
 for k in 0 1 2 3 4; do
-  $train --folds 5 --hold-out $k --out "$tmp/fold$k" "${all[@]}" 2> "$tmp/train$k.log"
+  $train --folds 5 --hold-out $k --out "$tmp/fold$k" ${SPEAKER_PRECISION:+--speaker-precision "$SPEAKER_PRECISION"} "${all[@]}" 2> "$tmp/train$k.log"
 done
 $train --rules --out "$tmp/rules" 2> /dev/null
 cv_run cv

@@ -166,15 +166,20 @@ fn explanations_list_candidates_and_the_decision() -> Result<(), Box<dyn std::er
     );
     assert_eq!(listed[2].decision, Decision::NoCandidate);
     assert!(listed[2].reason().contains("abstained"));
-    // The speaker model weighs the best candidate's features; its confidence is what the
-    // decision compared with the threshold.
+    // The speaker model scores every candidate and ranks them by that score; the best one's
+    // score is what the decision compared with the threshold.
     let model = &Learned::shipped().speakers;
     for e in &listed {
-        if let Some(v) = decision_values(&e.candidates) {
-            assert_eq!(e.confidence, Some(model.score(&v)));
+        for (i, c) in e.candidates.iter().enumerate() {
+            let v = decision_values(&e.candidates, i).ok_or("a candidate has values")?;
+            assert_eq!(c.confidence, model.score(&v));
         }
+        assert_eq!(e.confidence, e.candidates.first().map(|c| c.confidence));
         for pair in e.candidates.windows(2) {
-            assert!(pair[0].score >= pair[1].score, "ranked best first");
+            assert!(
+                pair[0].confidence >= pair[1].confidence,
+                "ranked best first"
+            );
         }
     }
     Ok(())

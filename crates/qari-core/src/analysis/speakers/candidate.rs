@@ -67,8 +67,9 @@ impl Source {
 }
 
 /// The names of the speaker features, in the order of [`Candidate::values`]: one per source,
-/// then one per other kind of [`Feature`], then the hand-set score of all of them.
-pub const NAMES: [&str; 24] = [
+/// then one per other kind of [`Feature`], the hand-set score of those, then the features the
+/// hand-set rules never weighed.
+pub const NAMES: [&str; 27] = [
     "from_formula",
     "from_reported",
     "from_saying",
@@ -93,12 +94,16 @@ pub const NAMES: [&str; 24] = [
     "addressee",
     "anaphor",
     "hand_score",
+    "salience",
+    "said_before",
+    "distance",
 ];
 
-/// What the speaker model weighs to decide whether a quote's best candidate is named: that
-/// candidate's features ([`NAMES`]), how far its hand-set score is ahead of the runner-up's,
-/// and how many different speakers were proposed.
-pub const DECISION_NAMES: [&str; 26] = [
+/// What the speaker model weighs for each candidate of a quote — it ranks the candidates by
+/// this score and names the best one when the score reaches its threshold: the candidate's
+/// features ([`NAMES`]), how far its hand-set score is ahead of the best other candidate's
+/// (negative when behind), and how many different speakers were proposed.
+pub const DECISION_NAMES: [&str; 29] = [
     "from_formula",
     "from_reported",
     "from_saying",
@@ -123,20 +128,27 @@ pub const DECISION_NAMES: [&str; 26] = [
     "addressee",
     "anaphor",
     "hand_score",
-    "margin_to_second",
+    "salience",
+    "said_before",
+    "distance",
+    "lead_over_others",
     "speakers_proposed",
 ];
 
-/// [`DECISION_NAMES`]' values for candidates sorted best first, one per speaker; `None`
-/// without candidates.
-pub fn decision_values(cands: &[Candidate]) -> Option<[f32; DECISION_NAMES.len()]> {
-    let best = cands.first()?;
+/// [`DECISION_NAMES`]' values for candidate `i` of a quote's candidates (one per speaker);
+/// `None` when there is no such candidate.
+pub fn decision_values(cands: &[Candidate], i: usize) -> Option<[f32; DECISION_NAMES.len()]> {
+    let this = cands.get(i)?;
     let mut v = [0.0; DECISION_NAMES.len()];
-    v[..NAMES.len()].copy_from_slice(&best.values());
+    v[..NAMES.len()].copy_from_slice(&this.values());
+    let best_other = cands
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != i)
+        .map(|(_, c)| c.score)
+        .max_by(f32::total_cmp);
     // A lone candidate is as far ahead as the model can tell.
-    v[NAMES.len()] = cands
-        .get(1)
-        .map_or(3.0, |second| (best.score - second.score).min(3.0));
+    v[NAMES.len()] = best_other.map_or(3.0, |other| (this.score - other).clamp(-3.0, 3.0));
     v[NAMES.len() + 1] = cands.len() as f32;
     Some(v)
 }
@@ -187,6 +199,12 @@ pub enum Feature {
     /// A definite role (الوزير، اللاعب الألماني) read as the person the text introduced
     /// earlier with the same role noun.
     Anaphor,
+    /// How often the article mentions the candidate's entity (speakers are its main people).
+    Salience(usize),
+    /// The candidate already spoke earlier in the article.
+    SaidBefore,
+    /// Words between the candidate's mention and the quote (other paragraphs count as far).
+    Distance(usize),
 }
 
 impl Feature {
@@ -206,6 +224,10 @@ impl Feature {
             Feature::Agreement(n) => (20, n.min(2) as f32),
             Feature::Addressee => (21, 1.0),
             Feature::Anaphor => (22, 1.0),
+            // Slots after the hand-set score: the hand-set rules give them no weight.
+            Feature::Salience(n) => (24, (1.0 + n as f32).log2().min(4.0)),
+            Feature::SaidBefore => (25, 1.0),
+            Feature::Distance(n) => (26, n.min(FAR) as f32 / 20.0),
         }
     }
 
@@ -222,13 +244,18 @@ impl fmt::Display for Feature {
             Feature::From(s) => write!(f, "{s:?}"),
             Feature::ParagraphsBack(n) => write!(f, "ParagraphsBack({n})"),
             Feature::Agreement(n) => write!(f, "Agreement({n})"),
+            Feature::Salience(n) => write!(f, "Salience({n})"),
+            Feature::Distance(n) => write!(f, "Distance({n})"),
             other => write!(f, "{other:?}"),
         }
     }
 }
 
-/// When the two best candidates name different speakers and their scores are closer than
-/// this, the choice is a coin toss: abstain. (Below the model's threshold the best candidate
+/// The distance (in words) from which a candidate counts as far from its quote.
+pub const FAR: usize = 60;
+
+/// When the two best candidates name different speakers and their model scores are closer
+/// than this, the choice is a coin toss: abstain. (Below the model's threshold the best candidate
 /// is not trusted either.)
 pub const MARGIN: f32 = 0.15;
 
@@ -241,8 +268,11 @@ pub struct Candidate {
     pub source: Source,
     /// Its features.
     pub features: Vec<Feature>,
-    /// Its hand-set score, which ranks the candidates, once decided.
+    /// Its hand-set score, once decided.
     pub score: f32,
+    /// The speaker model's score for it (log-odds that it is the speaker), which ranks the
+    /// candidates, once decided.
+    pub confidence: f32,
 }
 
 impl Candidate {
@@ -253,6 +283,7 @@ impl Candidate {
             source,
             features: vec![Feature::From(source)],
             score: 0.0,
+            confidence: 0.0,
         }
     }
 
@@ -275,8 +306,7 @@ impl Candidate {
             && self.speaker.name.split_whitespace().count() == 1
     }
 
-    /// Scores the candidate with the hand-set weights (the ranking; the model decides whether
-    /// the best is trusted).
+    /// Scores the candidate with the hand-set weights (one of the speaker model's features).
     pub fn rate(&mut self) {
         self.score = self.values()[HAND_SCORE];
     }
@@ -303,7 +333,7 @@ pub enum Decision {
 /// decision.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attribution {
-    /// Candidates, highest score first.
+    /// Candidates, highest model score first.
     pub candidates: Vec<Candidate>,
     /// What was decided.
     pub decision: Decision,

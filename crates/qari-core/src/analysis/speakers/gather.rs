@@ -4,14 +4,16 @@
 //! noun, the subject of the latest speech verb before the sentence, and the previous
 //! speaker; then scores them and decides.
 
+use crate::analysis::entities::TaggedParagraph;
 use crate::analysis::logistic::BoundModel;
 use crate::analysis::normalize::{normalize, normalize_into};
 use crate::analysis::schema::{EntityKind, Mention};
 use crate::analysis::tokens::{TokenKind, is_sentence_end};
+use crate::analysis::triggers::TITLES;
 use crate::analysis::triggers::speech::{Cue, CueKind, Gender, speech_cue};
 
 use super::candidate::{
-    Attribution, Candidate, Decision, Feature, MARGIN, Source, decision_values,
+    Attribution, Candidate, Decision, FAR, Feature, MARGIN, Source, decision_values,
 };
 use super::context::{Context, Speaker};
 use super::formulas::{is_statement_noun, religious};
@@ -53,7 +55,30 @@ pub fn attribute(
             &mut cands,
         );
     }
+    for c in &mut cands {
+        add_context(ctx, c, p, open_tok, history);
+    }
     decide(cands, ctx.model)
+}
+
+/// The features the hand-set rules never weighed: how often the article names the candidate,
+/// whether it spoke before, and how far its mention is from the quote.
+fn add_context(ctx: &Context, c: &mut Candidate, p: usize, open_tok: usize, history: &[Said]) {
+    if let Some(e) = c.speaker.entity.and_then(|e| ctx.entities.get(e)) {
+        c.features.push(Feature::Salience(e.mention_count()));
+    }
+    let key = normalize(&c.speaker.name);
+    if history.iter().any(|h| normalize(&h.speaker.name) == key) {
+        c.features.push(Feature::SaidBefore);
+    }
+    let distance = match (&c.speaker.mention, ctx.paras.get(p)) {
+        (Some(m), Some(para)) if m.paragraph == p => {
+            let at = para.tokens.partition_point(|t| t.start < m.start);
+            at.abs_diff(open_tok)
+        }
+        _ => FAR,
+    };
+    c.features.push(Feature::Distance(distance));
 }
 
 fn gather(
@@ -114,6 +139,8 @@ fn gather(
         if matches!(c.kind, CueKind::Verb | CueKind::Participle) {
             wants_previous = Some((v, c.gender));
         }
+    } else if continues_reported_speech(para, open_tok) {
+        wants_previous = Some((open_tok, None));
     }
     // A cue right after the quote: «"…"، قال فلان» / «"…"، بحسب فلان» / «"…" مضيفاً».
     let mut t = close_tok;
@@ -142,6 +169,25 @@ fn gather(
     if let Some((v, gender)) = wants_previous {
         previous_speakers(ctx, p, v, gender, history, out);
     }
+}
+
+/// The quote's sentence opens with "وأن" / "وإنه" / "وبأن" and has no cue of its own: it goes
+/// on with what the previous sentence reported ("وقال إنه «…». وإنه «…»").
+fn continues_reported_speech(para: &TaggedParagraph, open_tok: usize) -> bool {
+    let mut first = None;
+    let mut j = open_tok;
+    while j > 0 && !is_sentence_end(para.raw(j - 1)) {
+        j -= 1;
+        if para.tokens[j].kind == TokenKind::Word {
+            first = Some(j);
+        }
+    }
+    first.is_some_and(|f| {
+        matches!(
+            normalize(para.raw(f)).as_str(),
+            "وان" | "وانه" | "وانها" | "وانهم" | "وبان" | "وبانه" | "وبانها" | "وبانهم"
+        )
+    })
 }
 
 /// Candidates from the cue at token `v` before the quote.
@@ -440,7 +486,7 @@ fn resolve_role(ctx: &Context, s: &Speaker, gender: Option<Gender>) -> Option<Sp
             let w = normalize(&crate::analysis::normalize::split_clitics(para.raw(t)).with_article);
             if (w.strip_prefix("ال").unwrap_or(&w) == bare
                 || whole.strip_prefix("ال").unwrap_or(&whole) == bare)
-                && let Some(mi) = ctx.person_within(pi, t + 1, para.tokens.len(), 5)
+                && let Some(mi) = introduced_person(ctx, pi, t)
                 && rest.iter().all(|r| {
                     (t + 1..ctx.mentions[mi].tokens.start).any(|k| {
                         let n = normalize(para.raw(k));
@@ -460,6 +506,24 @@ fn resolve_role(ctx: &Context, s: &Speaker, gender: Option<Gender>) -> Option<Sp
         pi -= 1;
         end = ctx.paras.get(pi)?.tokens.len();
     }
+}
+
+/// The person a role noun at token `t` introduces: a name within five words ("وزير الخارجية
+/// الأردني سامر الخطيب", "المتحدث باسم الجيش العميد X"), or further when only the role's
+/// affiliation stands between ("المتحدث الرسمي باسم هيئة الهلال الأحمر بمنطقة المدينة X") —
+/// then no other title may come first (in "المتحدث باسم الرئيس X", X is the president) and no
+/// preposition may govern the name.
+fn introduced_person(ctx: &Context, p: usize, t: usize) -> Option<usize> {
+    const NEAR: usize = 5;
+    const AFFILIATION: usize = 12;
+    let para = ctx.paras.get(p)?;
+    if let Some(mi) = ctx.person_within(p, t + 1, para.tokens.len(), NEAR) {
+        return Some(mi);
+    }
+    let mi = ctx.person_within(p, t + 1, para.tokens.len(), AFFILIATION)?;
+    let titled = (t + 1..ctx.mentions[mi].tokens.start)
+        .any(|k| TITLES.contains(&normalize(para.raw(k)).as_str()));
+    (!titled && !ctx.is_governed(mi, t + 1)).then_some(mi)
 }
 
 /// The speaker's mention is glued to ل (لفرانس برس): it is who was spoken to.
@@ -532,13 +596,22 @@ fn decide(mut cands: Vec<Candidate>, model: &BoundModel) -> Attribution {
             true
         }
     });
-    let confidence = decision_values(&cands).map(|v| model.score(&v));
+    // The model ranks: each candidate scored with its lead over the others (the hand-set
+    // ranking is one of its features).
+    let scores: Vec<f32> = (0..cands.len())
+        .map(|i| decision_values(&cands, i).map_or(f32::MIN, |v| model.score(&v)))
+        .collect();
+    for (c, s) in cands.iter_mut().zip(scores) {
+        c.confidence = s;
+    }
+    cands.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    let confidence = cands.first().map(|c| c.confidence);
     let decision = match (cands.first(), confidence) {
         (None, _) | (_, None) => Decision::NoCandidate,
         (Some(best), _) if best.is_bare_role() => Decision::RoleOnly,
         (Some(_), Some(c)) if !model.says_yes(c) => Decision::BelowThreshold,
         (Some(best), Some(_)) => match cands.get(1) {
-            Some(second) if best.score - second.score < MARGIN => Decision::Tie,
+            Some(second) if best.confidence - second.confidence < MARGIN => Decision::Tie,
             _ => Decision::Chosen,
         },
     };
