@@ -209,6 +209,7 @@ impl QariApp {
         self.settings.underline_entities = self.sidebar.underline;
         self.save_highlights(false);
         self.save_position_if_due();
+        self.save_settings_if_due();
         let unsaved = self
             .document
             .as_ref()

@@ -10,6 +10,7 @@ mod job_results;
 pub mod jobs;
 pub mod open_document;
 mod positions;
+mod settings_file;
 mod share;
 
 use std::path::PathBuf;
@@ -21,7 +22,8 @@ use crate::state::find::FindState;
 use crate::state::marks::MarkSet;
 use crate::state::notices::Notices;
 use crate::state::open_panel::OpenPanel;
-use crate::state::settings::{SETTINGS_KEY, Settings};
+use crate::state::settings::Settings;
+use crate::state::settings_store::SettingsStore;
 use crate::state::sidebar::SidebarState;
 use crate::state::{Command, Loading};
 use crate::text::fonts::{FontSources, font_system};
@@ -75,6 +77,13 @@ pub struct QariApp {
     pub last_copied: Option<String>,
     /// Where highlights are saved (none if there is no data directory).
     pub stores: Option<Stores>,
+    /// Where the settings are saved (none if there is no data directory, and in tests that
+    /// build the app from given settings).
+    settings_file: Option<SettingsStore>,
+    /// The settings as last written (or read): a change from these is saved.
+    settings_on_disk: Settings,
+    /// When the settings were last written.
+    last_settings_save: Instant,
     /// Colour of the last highlight made (the shortcut uses it).
     pub highlight_color: HighlightColor,
     jobs: Jobs,
@@ -98,13 +107,22 @@ impl std::fmt::Debug for QariApp {
 }
 
 impl QariApp {
-    /// Builds the app inside eframe, restoring saved settings.
+    /// Builds the app inside eframe, restoring the settings saved in the data directory (a
+    /// file that cannot be read becomes a notice, and the defaults are used).
     pub fn new(cc: &eframe::CreationContext<'_>, options: StartOptions) -> Self {
-        let settings = cc
-            .storage
-            .and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
-            .unwrap_or_default();
-        Self::with_settings(&cc.egui_ctx, settings, options)
+        let store = data_dir(&options).map(|d| SettingsStore::new(&d));
+        let (settings, problem) = match store.as_ref().map(SettingsStore::load) {
+            Some(Ok(Some(saved))) => (saved, None),
+            Some(Err(err)) => (Settings::default(), Some(err)),
+            Some(Ok(None)) | None => (Settings::default(), None),
+        };
+        let mut app = Self::with_settings(&cc.egui_ctx, settings, options);
+        app.settings_file = store;
+        app.settings_on_disk = app.settings.clone();
+        if let Some(err) = problem {
+            app.report_settings_error(&err);
+        }
+        app
     }
 
     /// Builds the app for a context with given settings (tests use this too).
@@ -145,11 +163,10 @@ impl QariApp {
             settings_open: false,
             shortcuts_open: false,
             last_copied: None,
-            stores: options
-                .data_dir
-                .clone()
-                .or_else(HighlightStore::default_data_dir)
-                .map(|d| Stores::new(&d)),
+            stores: data_dir(&options).map(|d| Stores::new(&d)),
+            settings_file: None,
+            settings_on_disk: Settings::default(),
+            last_settings_save: Instant::now(),
             highlight_color: HighlightColor::Yellow,
             jobs,
             commands: Vec::new(),
@@ -201,8 +218,10 @@ impl eframe::App for QariApp {
         self.frame(ui);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        // eframe's storage keeps only the window's size and place (window.ron); the settings
+        // have their own file, whose failures the reader is told about.
+        self.save_settings_now();
         self.save_highlights(true);
         // Closing: written here, since a background job might not finish before exit.
         if let Some((positions, hash, position)) = self.position_to_save() {
@@ -211,10 +230,18 @@ impl eframe::App for QariApp {
     }
 }
 
-/// Runs the reader window until it is closed.
-pub fn run(options: StartOptions) -> anyhow::Result<()> {
-    use anyhow::Context as _;
-    let native = eframe::NativeOptions {
+/// The data directory: the one given, else the platform's.
+fn data_dir(options: &StartOptions) -> Option<PathBuf> {
+    options
+        .data_dir
+        .clone()
+        .or_else(HighlightStore::default_data_dir)
+}
+
+/// The window's options: eframe keeps the window's size and place in `window.ron` in the data
+/// directory (`persistence_path` is the file it writes, not a folder).
+pub fn native_options(options: &StartOptions) -> eframe::NativeOptions {
+    eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("qari")
             .with_app_id("io.github.qari.Qari")
@@ -222,16 +249,17 @@ pub fn run(options: StartOptions) -> anyhow::Result<()> {
             .with_min_inner_size([480.0, 320.0])
             .with_drag_and_drop(true),
         persist_window: true,
-        // Settings and the window size live in the one data directory too.
-        persistence_path: options
-            .data_dir
-            .clone()
-            .or_else(HighlightStore::default_data_dir),
+        persistence_path: data_dir(options).map(|d| d.join("window.ron")),
         ..Default::default()
-    };
+    }
+}
+
+/// Runs the reader window until it is closed.
+pub fn run(options: StartOptions) -> anyhow::Result<()> {
+    use anyhow::Context as _;
     eframe::run_native(
         "qari",
-        native,
+        native_options(&options),
         Box::new(move |cc| Ok(Box::new(QariApp::new(cc, options)))),
     )
     .map_err(|e| anyhow::anyhow!("{e}"))

@@ -37,6 +37,10 @@ pub enum Message<'a> {
     CardNotSaved,
     /// The reading position of the document was restored.
     PositionRestored,
+    /// The saved settings could not be read; the defaults are used (the store's sentence).
+    SettingsNotRead(&'a str),
+    /// The settings could not be saved (the store's sentence).
+    SettingsNotSaved(&'a str),
 }
 
 impl Message<'_> {
@@ -75,6 +79,7 @@ impl Message<'_> {
                 "Quote card copied to the clipboard; no folder could take the PNG".into()
             }
             Self::PositionRestored => "Back where you stopped reading".into(),
+            Self::SettingsNotRead(s) | Self::SettingsNotSaved(s) => capitalise(s),
         }
     }
 
@@ -103,6 +108,10 @@ impl Message<'_> {
             }
             Self::CardNotSaved => "نُسخت بطاقة الاقتباس إلى الحافظة، وتعذّر حفظها في ملف".into(),
             Self::PositionRestored => "عدتَ إلى حيث توقفت عن القراءة".into(),
+            Self::SettingsNotRead(_) => {
+                "تعذّرت قراءة الإعدادات المحفوظة، فاستُعملت الإعدادات الافتراضية".into()
+            }
+            Self::SettingsNotSaved(_) => "تعذّر حفظ الإعدادات، وستضيع عند إغلاق قارئ".into(),
         }
     }
 }
@@ -308,6 +317,8 @@ mod tests {
             Message::CardSaved(path),
             Message::CardNotSaved,
             Message::PositionRestored,
+            Message::SettingsNotRead("reason"),
+            Message::SettingsNotSaved("reason"),
         ];
         msgs.iter().map(|m| m.text(Lang::Ar)).collect()
     }

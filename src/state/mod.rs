@@ -18,6 +18,7 @@ pub mod open_panel;
 pub mod reader_view;
 pub mod selection;
 pub mod settings;
+pub mod settings_store;
 pub mod sidebar;
 
 pub use command::Command;

@@ -6,9 +6,6 @@ use crate::state::i18n::Lang;
 use crate::text::style::FontChoice;
 use crate::text::{PageStyle, Theme};
 
-/// The storage key settings are saved under.
-pub const SETTINGS_KEY: &str = "qari-settings";
-
 /// Base body text size in points at zoom 1.
 const BASE_SIZE: f32 = 20.0;
 
