@@ -114,3 +114,22 @@ fn end_key_scrolls_to_the_last_paragraph() {
     );
     assert!(!view.visible_blocks.contains(&0));
 }
+
+#[test]
+fn sepia_tints_the_whole_window_not_only_the_page() {
+    let mut harness = app_with_sample();
+    let light_panels = harness.ctx.global_style().visuals.panel_fill;
+    harness
+        .state_mut()
+        .push_command(qari::state::Command::SetTheme(qari::text::Theme::Sepia));
+    harness.run_steps(2);
+    let visuals = harness.ctx.global_style().visuals.clone();
+    assert_eq!(
+        visuals,
+        qari::ui::window_theme::visuals(qari::text::Theme::Sepia)
+    );
+    assert_ne!(
+        visuals.panel_fill, light_panels,
+        "toolbar and sidebar stay grey"
+    );
+}

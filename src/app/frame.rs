@@ -54,11 +54,7 @@ impl QariApp {
             self.on_job(result);
         }
         self.text.atlas.begin_frame(&ctx);
-        ctx.set_visuals(if self.settings.theme.is_dark() {
-            egui::Visuals::dark()
-        } else {
-            egui::Visuals::light()
-        });
+        ctx.set_visuals(ui::window_theme::visuals(self.settings.theme));
         self.global_shortcuts(&ctx);
         self.update_title(&ctx);
 

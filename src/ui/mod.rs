@@ -16,6 +16,7 @@ pub mod swatch;
 pub mod text_field;
 pub mod toolbar;
 pub mod visual_order;
+pub mod window_theme;
 
 use crate::state::i18n::Lang;
 
