@@ -133,3 +133,91 @@ fn sepia_tints_the_whole_window_not_only_the_page() {
         "toolbar and sidebar stay grey"
     );
 }
+
+#[test]
+fn the_shortcuts_window_reads_right_to_left_in_arabic_and_esc_closes_it() {
+    use qari::state::i18n::Lang;
+    use qari::state::keymap::KEY_MAP;
+    use qari::ui::visual_order::visual;
+    let mut harness = common::app_harness(
+        StartOptions {
+            file: None,
+            also: Vec::new(),
+            lang: Some(Lang::Ar),
+            data_dir: Some(common::scratch_dir()),
+        },
+        [1000.0, 800.0],
+    );
+    harness.run_steps(2);
+    harness.key_press(egui::Key::F1);
+    harness.run_steps(3);
+    assert!(harness.state().shortcuts_open, "F1 opens the list");
+    let keys_right = KEY_MAP
+        .iter()
+        .flat_map(|b| {
+            let label = visual(b.keys(Lang::Ar));
+            harness
+                .query_all_by_label(&label)
+                .map(|n| n.rect().right())
+                .collect::<Vec<_>>()
+        })
+        .fold(f32::MIN, f32::max);
+    let descriptions: Vec<egui::Rect> = KEY_MAP
+        .iter()
+        .flat_map(|b| {
+            let label = visual(b.description(Lang::Ar));
+            harness
+                .query_all_by_label(&label)
+                .map(|n| n.rect())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(descriptions.len() >= KEY_MAP.len());
+    let right_edge = descriptions[0].right();
+    for d in &descriptions {
+        assert!((d.right() - right_edge).abs() < 1.0, "aligned right: {d:?}");
+        assert!(
+            d.left() > keys_right,
+            "clear of the keys on the left: {d:?}"
+        );
+    }
+    // Mouse gestures are named in Arabic too.
+    harness.get_by_label(&visual("نقر مزدوج"));
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(!harness.state().shortcuts_open, "Esc closes the list");
+}
+
+#[test]
+fn the_shortcuts_descriptions_form_one_column_in_english() {
+    use qari::state::i18n::Lang;
+    use qari::state::keymap::KEY_MAP;
+    let mut harness = common::app_harness(
+        StartOptions {
+            file: None,
+            also: Vec::new(),
+            lang: Some(Lang::En),
+            data_dir: Some(common::scratch_dir()),
+        },
+        [1000.0, 800.0],
+    );
+    harness.run_steps(2);
+    harness.key_press(egui::Key::F1);
+    harness.run_steps(3);
+    let lefts: Vec<f32> = KEY_MAP
+        .iter()
+        .flat_map(|b| {
+            harness
+                .query_all_by_label(b.description(Lang::En))
+                .map(|n| n.rect().left())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(lefts.len() >= KEY_MAP.len());
+    for l in &lefts {
+        assert!(
+            (l - lefts[0]).abs() < 1.0,
+            "descriptions start at {lefts:?}"
+        );
+    }
+}

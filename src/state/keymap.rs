@@ -64,6 +64,8 @@ pub enum Scope {
     FindField,
     /// With the mouse.
     Pointer,
+    /// In an open dialog (the shortcuts and settings windows).
+    Dialog,
 }
 
 /// One line of the key map: keys described together, and the actions they trigger.
@@ -71,6 +73,8 @@ pub enum Scope {
 pub struct Binding {
     /// The keys as shown to the reader.
     pub keys_label: &'static str,
+    /// The keys in the Arabic interface, where they are words (mouse gestures).
+    pub keys_ar: Option<&'static str>,
     /// The description in English.
     pub en: &'static str,
     /// The description in Arabic.
@@ -79,6 +83,21 @@ pub struct Binding {
     pub scope: Scope,
     /// Each action with the key chords that trigger it.
     pub actions: &'static [(Action, &'static [KeyboardShortcut])],
+}
+
+impl Binding {
+    /// The keys as shown in `lang`.
+    pub fn keys(&self, lang: super::i18n::Lang) -> &'static str {
+        match (lang.rtl(), self.keys_ar) {
+            (true, Some(ar)) => ar,
+            _ => self.keys_label,
+        }
+    }
+
+    /// The description in `lang`.
+    pub fn description(&self, lang: super::i18n::Lang) -> &'static str {
+        if lang.rtl() { self.ar } else { self.en }
+    }
 }
 
 const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -93,6 +112,7 @@ const SHIFT: Modifiers = Modifiers::SHIFT;
 pub const KEY_MAP: &[Binding] = &[
     Binding {
         keys_label: "Ctrl+O",
+        keys_ar: None,
         en: "Open a document",
         ar: "فتح مستند",
         scope: Scope::Window,
@@ -100,6 +120,7 @@ pub const KEY_MAP: &[Binding] = &[
     },
     Binding {
         keys_label: "Ctrl+F",
+        keys_ar: None,
         en: "Find in the document",
         ar: "البحث في المستند",
         scope: Scope::Window,
@@ -107,6 +128,7 @@ pub const KEY_MAP: &[Binding] = &[
     },
     Binding {
         keys_label: "Enter / Shift+Enter",
+        keys_ar: None,
         en: "Next / previous match",
         ar: "النتيجة التالية / السابقة",
         scope: Scope::FindField,
@@ -117,6 +139,7 @@ pub const KEY_MAP: &[Binding] = &[
     },
     Binding {
         keys_label: "Esc",
+        keys_ar: None,
         en: "Close the find bar",
         ar: "إغلاق شريط البحث",
         scope: Scope::FindField,
@@ -124,6 +147,7 @@ pub const KEY_MAP: &[Binding] = &[
     },
     Binding {
         keys_label: "Ctrl+C",
+        keys_ar: None,
         en: "Copy the selection (or the selected quote card)",
         ar: "نسخ المحدد (أو بطاقة الاقتباس المحددة)",
         scope: Scope::ReadingPane,
@@ -132,6 +156,7 @@ pub const KEY_MAP: &[Binding] = &[
     },
     Binding {
         keys_label: "Ctrl+A",
+        keys_ar: None,
         en: "Select the whole document",
         ar: "تحديد المستند كله",
         scope: Scope::ReadingPane,
@@ -139,6 +164,7 @@ pub const KEY_MAP: &[Binding] = &[
     },
     Binding {
         keys_label: "Ctrl+H",
+        keys_ar: None,
         en: "Highlight the selection",
         ar: "تظليل النص المحدد",
         scope: Scope::Window,
@@ -146,6 +172,7 @@ pub const KEY_MAP: &[Binding] = &[
     },
     Binding {
         keys_label: "Ctrl++ / Ctrl+−",
+        keys_ar: None,
         en: "Larger / smaller text",
         ar: "تكبير النص / تصغيره",
         scope: Scope::Window,
@@ -159,6 +186,7 @@ pub const KEY_MAP: &[Binding] = &[
     },
     Binding {
         keys_label: "Ctrl+0",
+        keys_ar: None,
         en: "Default text size",
         ar: "حجم النص الافتراضي",
         scope: Scope::Window,
@@ -166,6 +194,7 @@ pub const KEY_MAP: &[Binding] = &[
     },
     Binding {
         keys_label: "Down / Up",
+        keys_ar: None,
         en: "Scroll by a line",
         ar: "التمرير سطرًا",
         scope: Scope::ReadingPane,
@@ -176,6 +205,7 @@ pub const KEY_MAP: &[Binding] = &[
     },
     Binding {
         keys_label: "PgDn / PgUp",
+        keys_ar: None,
         en: "Scroll by a screen",
         ar: "التمرير شاشةً",
         scope: Scope::ReadingPane,
@@ -186,6 +216,7 @@ pub const KEY_MAP: &[Binding] = &[
     },
     Binding {
         keys_label: "Space / Shift+Space",
+        keys_ar: None,
         en: "Scroll by a screen",
         ar: "التمرير شاشةً",
         scope: Scope::ReadingPane,
@@ -196,6 +227,7 @@ pub const KEY_MAP: &[Binding] = &[
     },
     Binding {
         keys_label: "Home / End",
+        keys_ar: None,
         en: "Start / end of the document",
         ar: "بداية المستند / نهايته",
         scope: Scope::ReadingPane,
@@ -206,6 +238,7 @@ pub const KEY_MAP: &[Binding] = &[
     },
     Binding {
         keys_label: "Double-click",
+        keys_ar: Some("نقر مزدوج"),
         en: "Select a word",
         ar: "تحديد كلمة",
         scope: Scope::Pointer,
@@ -213,6 +246,7 @@ pub const KEY_MAP: &[Binding] = &[
     },
     Binding {
         keys_label: "Triple-click",
+        keys_ar: Some("نقر ثلاثي"),
         en: "Select a paragraph",
         ar: "تحديد فقرة",
         scope: Scope::Pointer,
@@ -220,13 +254,23 @@ pub const KEY_MAP: &[Binding] = &[
     },
     Binding {
         keys_label: "Shift+click",
+        keys_ar: Some("نقر مع Shift"),
         en: "Extend the selection",
         ar: "توسيع التحديد",
         scope: Scope::Pointer,
         actions: &[(Action::Pointer, &[])],
     },
     Binding {
+        keys_label: "Esc",
+        keys_ar: None,
+        en: "Close the shortcuts or settings window",
+        ar: "إغلاق نافذة الاختصارات أو الإعدادات",
+        scope: Scope::Dialog,
+        actions: &[(Action::Close, &[key(NONE, Key::Escape)])],
+    },
+    Binding {
         keys_label: "Ctrl+Q",
+        keys_ar: None,
         en: "Quit",
         ar: "الخروج",
         scope: Scope::Window,
@@ -234,6 +278,7 @@ pub const KEY_MAP: &[Binding] = &[
     },
     Binding {
         keys_label: "F1",
+        keys_ar: None,
         en: "This list",
         ar: "هذه القائمة",
         scope: Scope::Window,

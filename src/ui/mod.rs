@@ -19,6 +19,14 @@ pub mod visual_order;
 pub mod window_theme;
 
 use crate::state::i18n::Lang;
+use crate::state::keymap::{Action, Scope, chords};
+
+/// Whether the key map's close key for dialogs (Esc) was pressed this frame (consumed).
+pub fn dialog_close_pressed(ctx: &egui::Context) -> bool {
+    chords(Scope::Dialog)
+        .filter(|(action, _)| *action == Action::Close)
+        .any(|(_, shortcut)| ctx.input_mut(|i| i.consume_shortcut(&shortcut)))
+}
 
 /// A horizontal row laid out in the interface's direction (right to left in Arabic).
 pub fn row_layout(lang: Lang) -> egui::Layout {

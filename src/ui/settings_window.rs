@@ -109,7 +109,7 @@ pub fn settings_window(
     if edited != *settings {
         commands.push(Command::UpdateSettings(Box::new(edited)));
     }
-    if !open {
+    if !open || super::dialog_close_pressed(ui.ctx()) {
         commands.push(Command::ShowSettings(false));
     }
 }
