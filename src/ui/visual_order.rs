@@ -105,8 +105,10 @@ fn reverse_words(piece: &str) -> String {
     let mut tokens: Vec<String> = Vec::new();
     let mut word = String::new();
     for c in piece.chars() {
-        // Marks, tatweel and joiners stay with their letter.
-        if c.is_alphanumeric() || crate::arabic::is_ignorable(c) {
+        // Marks, tatweel and joiners stay with their letter. Arabic punctuation (، ؛ ؟) too:
+        // egui shapes it in one right-to-left run with the word it touches, which puts it on
+        // the word's left by itself — reversed here as well, it would land on the right.
+        if c.is_alphanumeric() || crate::arabic::is_ignorable(c) || is_arabic_punctuation(c) {
             word.push(c);
             continue;
         }
@@ -139,6 +141,14 @@ fn mirror(c: char) -> char {
         '›' => '‹',
         _ => c,
     }
+}
+
+/// Punctuation of the Arabic block, which egui's shaping keeps in the Arabic script run.
+fn is_arabic_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'..='\u{066D}' | '\u{06D4}'
+    )
 }
 
 fn is_rtl_char(c: char) -> bool {
@@ -176,7 +186,13 @@ mod tests {
     #[test]
     fn punctuation_after_a_word_goes_to_its_left() {
         assert_eq!(visual("المسار:"), ":المسار");
-        assert_eq!(visual("نعم، لا"), "لا ،نعم");
+        // Arabic commas stay glued after their word: egui's right-to-left shaping of that
+        // word puts the comma on its left.
+        assert_eq!(visual("نعم، لا"), "لا نعم،");
+        assert_eq!(
+            visual("تعذّرت قراءة الإعدادات المحفوظة، فاستُعملت"),
+            "فاستُعملت المحفوظة، الإعدادات قراءة تعذّرت"
+        );
     }
 
     #[test]
