@@ -3,7 +3,7 @@
 set -euo pipefail
 case "${1:-run}" in
   run) pkgs=(libgl1 libegl1 libx11-xcb1 libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6) ;;
-  test) pkgs=(python3 desktop-file-utils appstream) ;;
+  test) pkgs=(python3 desktop-file-utils appstream libfribidi-bin) ;;
   package) pkgs=(desktop-file-utils appstream dpkg-dev) ;;
   *) echo "usage: $0 run|test|package" >&2; exit 2 ;;
 esac
