@@ -62,8 +62,7 @@ pub fn settings_window(
                         let mut size = edited.zoom * 20.0;
                         if ui
                             .add(
-                                Slider::new(&mut size, 10.0..=60.0)
-                                    .suffix(" pt")
+                                with_unit(Slider::new(&mut size, 10.0..=60.0), rtl, s.unit_points)
                                     .step_by(1.0),
                             )
                             .changed()
@@ -76,9 +75,12 @@ pub fn settings_window(
                     });
                     setting_row(ui, rtl, s.text_width, |ui| {
                         ui.add(
-                            Slider::new(&mut edited.measure_em, 16.0..=80.0)
-                                .suffix(" em")
-                                .step_by(1.0),
+                            with_unit(
+                                Slider::new(&mut edited.measure_em, 16.0..=80.0),
+                                rtl,
+                                s.unit_ems,
+                            )
+                            .step_by(1.0),
                         );
                     });
                     setting_row(ui, rtl, s.justify, |ui| {
@@ -111,6 +113,16 @@ pub fn settings_window(
     }
     if !open || super::dialog_close_pressed(ui.ctx()) {
         commands.push(Command::ShowSettings(false));
+    }
+}
+
+/// A slider's value with its unit in the interface language, in reading order: "20 pt", and
+/// in Arabic "20 نقطة" read from the right — the unit is painted on the number's left.
+fn with_unit<'a>(slider: Slider<'a>, rtl: bool, unit: &str) -> Slider<'a> {
+    if rtl {
+        slider.prefix(format!("{} ", visual(unit)))
+    } else {
+        slider.suffix(format!(" {unit}"))
     }
 }
 
