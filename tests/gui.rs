@@ -221,3 +221,23 @@ fn the_shortcuts_descriptions_form_one_column_in_english() {
         );
     }
 }
+
+#[test]
+fn the_article_picker_counts_in_arabic_and_opens_on_the_right() {
+    use qari::state::i18n::Lang;
+    use qari::ui::visual_order::visual;
+    let mut harness = common::app_harness(
+        StartOptions {
+            file: Some(common::fixture("formats/articles.jsonl")),
+            also: Vec::new(),
+            lang: Some(Lang::Ar),
+            data_dir: Some(common::scratch_dir()),
+        },
+        [1200.0, 800.0],
+    );
+    harness.state_mut().wait_for_load(Duration::from_secs(20));
+    harness.run_steps(4);
+    let count = harness.get_by_label(&visual("في هذا الملف 3 مقالات")).rect();
+    assert!(count.left() > 600.0, "the picker opens on the right: {count:?}");
+    harness.get_by_label(&visual("فقرتان"));
+}

@@ -142,8 +142,6 @@ pub struct Strings {
     pub recent: &'static str,
     pub no_recent: &'static str,
     pub choose_article: &'static str,
-    pub articles_in_file: &'static str,
-    pub paragraphs: &'static str,
     pub reopen_with_encoding: &'static str,
 }
 
@@ -250,8 +248,6 @@ pub static EN: Strings = Strings {
     recent: "Recent files",
     no_recent: "No recent files",
     choose_article: "Choose an article",
-    articles_in_file: "articles in this file",
-    paragraphs: "paragraphs",
     reopen_with_encoding: "Reopen with encoding",
 };
 
@@ -350,8 +346,6 @@ pub static AR: Strings = Strings {
     recent: "الملفات الأخيرة",
     no_recent: "لا ملفات حديثة",
     choose_article: "اختر مقالًا",
-    articles_in_file: "مقالات في هذا الملف",
-    paragraphs: "فقرات",
     reopen_with_encoding: "إعادة الفتح بترميز",
 };
 

@@ -37,6 +37,10 @@ pub enum Message<'a> {
     CardNotSaved,
     /// The reading position of the document was restored.
     PositionRestored,
+    /// How many articles a file holds (the article picker).
+    ArticlesInFile(usize),
+    /// How many paragraphs an article has (the article picker).
+    Paragraphs(usize),
     /// The saved settings could not be read; the defaults are used (the store's sentence).
     SettingsNotRead(&'a str),
     /// The settings could not be saved (the store's sentence).
@@ -80,6 +84,10 @@ impl Message<'_> {
             }
             Self::PositionRestored => "Back where you stopped reading".into(),
             Self::SettingsNotRead(s) | Self::SettingsNotSaved(s) => capitalise(s),
+            Self::ArticlesInFile(n) => {
+                format!("{} article{} in this file", grouped(*n, ','), plural_s(*n))
+            }
+            Self::Paragraphs(n) => format!("{} paragraph{}", grouped(*n, ','), plural_s(*n)),
         }
     }
 
@@ -112,6 +120,8 @@ impl Message<'_> {
                 "تعذّرت قراءة الإعدادات المحفوظة، فاستُعملت الإعدادات الافتراضية".into()
             }
             Self::SettingsNotSaved(_) => "تعذّر حفظ الإعدادات، وستضيع عند إغلاق قارئ".into(),
+            Self::ArticlesInFile(n) => format!("في هذا الملف {}", count_ar(*n, ARTICLES_AR)),
+            Self::Paragraphs(n) => count_ar(*n, PARAGRAPHS_AR),
         }
     }
 }
@@ -133,7 +143,8 @@ fn plural_s(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// The forms of an Arabic counted noun: one, two, three to ten, eleven and more (accusative).
+/// The forms of an Arabic counted noun: one, two, 3–10, 11–99 (accusative) and the
+/// hundreds and thousands whose last two digits are 00–02 (genitive).
 #[derive(Debug, Clone, Copy)]
 pub struct CountedNoun {
     /// "حرف واحد".
@@ -142,8 +153,10 @@ pub struct CountedNoun {
     pub two: &'static str,
     /// Plural after 3–10: "أحرف".
     pub few: &'static str,
-    /// Singular accusative after 11 and more: "حرفًا".
+    /// Singular accusative after 11–99: "حرفًا".
     pub many: &'static str,
+    /// Singular genitive after 100, 1000, 102 …: "حرف".
+    pub hundreds: &'static str,
 }
 
 /// Characters.
@@ -152,6 +165,7 @@ pub const CHARS_AR: CountedNoun = CountedNoun {
     two: "حرفان",
     few: "أحرف",
     many: "حرفًا",
+    hundreds: "حرف",
 };
 
 /// Highlights.
@@ -160,6 +174,7 @@ pub const HIGHLIGHTS_AR: CountedNoun = CountedNoun {
     two: "تظليلين",
     few: "تظليلات",
     many: "تظليلًا",
+    hundreds: "تظليل",
 };
 
 /// Articles.
@@ -167,7 +182,8 @@ pub const ARTICLES_AR: CountedNoun = CountedNoun {
     one: "مقالة واحدة",
     two: "مقالتان",
     few: "مقالات",
-    many: "مقالة",
+    many: "مقالةً",
+    hundreds: "مقالة",
 };
 
 /// Paragraphs.
@@ -175,19 +191,36 @@ pub const PARAGRAPHS_AR: CountedNoun = CountedNoun {
     one: "فقرة واحدة",
     two: "فقرتان",
     few: "فقرات",
-    many: "فقرة",
+    many: "فقرةً",
+    hundreds: "فقرة",
 };
 
-/// A number with its noun as Arabic grammar wants it ("حرفان", "٣ أحرف", "١٥ حرفًا").
-/// Numbers stay in Western digits, as the rest of the interface shows them.
+/// A number with its noun as Arabic grammar wants it ("حرفان", "6 أحرف", "15 حرفًا",
+/// "100 حرف", "103 أحرف", "30٬973 مقالةً"): the last two digits decide. Digits stay Western,
+/// as the rest of the interface shows them, grouped by thousands with the Arabic separator.
 pub fn count_ar(n: usize, noun: CountedNoun) -> String {
+    let digits = grouped(n, '\u{066C}');
     match n % 100 {
         _ if n == 1 => noun.one.to_string(),
         _ if n == 2 => noun.two.to_string(),
-        3..=10 => format!("{n} {}", noun.few),
-        _ if n == 0 => format!("0 {}", noun.many),
-        _ => format!("{n} {}", noun.many),
+        _ if n == 0 => format!("0 {}", noun.hundreds),
+        3..=10 => format!("{digits} {}", noun.few),
+        11..=99 => format!("{digits} {}", noun.many),
+        _ => format!("{digits} {}", noun.hundreds),
     }
+}
+
+/// `n` with its thousands separated by `separator` ("30,973").
+pub fn grouped(n: usize, separator: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(d);
+    }
+    out
 }
 
 fn format_ar(format: Format) -> &'static str {
@@ -319,6 +352,8 @@ mod tests {
             Message::PositionRestored,
             Message::SettingsNotRead("reason"),
             Message::SettingsNotSaved("reason"),
+            Message::ArticlesInFile(30_973),
+            Message::Paragraphs(12),
         ];
         msgs.iter().map(|m| m.text(Lang::Ar)).collect()
     }
@@ -425,7 +460,15 @@ mod tests {
         assert_eq!(count_ar(6, CHARS_AR), "6 أحرف");
         assert_eq!(count_ar(10, CHARS_AR), "10 أحرف");
         assert_eq!(count_ar(11, CHARS_AR), "11 حرفًا");
+        assert_eq!(count_ar(99, ARTICLES_AR), "99 مقالةً");
+        assert_eq!(count_ar(100, ARTICLES_AR), "100 مقالة");
+        assert_eq!(count_ar(102, ARTICLES_AR), "102 مقالة");
         assert_eq!(count_ar(103, CHARS_AR), "103 أحرف");
+        assert_eq!(count_ar(111, ARTICLES_AR), "111 مقالةً");
+        assert_eq!(count_ar(30_973, ARTICLES_AR), "30\u{066C}973 مقالةً");
+        assert_eq!(count_ar(2000, ARTICLES_AR), "2\u{066C}000 مقالة");
+        assert_eq!(grouped(1_234_567, ','), "1,234,567");
+        assert_eq!(grouped(999, ','), "999");
     }
 
     #[test]

@@ -4,6 +4,7 @@ use egui::{Color32, ScrollArea, Sense, Ui};
 
 use crate::document::Document;
 use crate::state::Command;
+use crate::state::messages::Message;
 use crate::text::{TextStyle, TextSystem};
 
 use super::rtl_label::rtl_label;
@@ -26,8 +27,24 @@ pub fn article_picker(
         .open(&mut open)
         .collapsible(false)
         .default_size([520.0, 420.0])
+        // At the start of the reading direction: the right in Arabic.
+        .pivot(if lang.rtl() {
+            egui::Align2::RIGHT_TOP
+        } else {
+            egui::Align2::LEFT_TOP
+        })
+        .default_pos({
+            let r = ui.ctx().content_rect();
+            if lang.rtl() {
+                egui::pos2(r.right() - 24.0, r.top() + 48.0)
+            } else {
+                egui::pos2(r.left() + 24.0, r.top() + 48.0)
+            }
+        })
         .show(ui.ctx(), |ui| {
-            ui.label(visual(&format!("{} {}", docs.len(), s.articles_in_file)));
+            super::row(ui, lang, |ui| {
+                ui.label(visual(&Message::ArticlesInFile(docs.len()).text(lang)))
+            });
             ui.separator();
             ScrollArea::vertical().show(ui, |ui| {
                 ui.set_max_width(ui.available_width() - 12.0);
@@ -41,7 +58,7 @@ pub fn article_picker(
                         commands.push(Command::OpenArticle(i));
                     }
                     let faint = Color32::from_gray(140);
-                    let meta = format!("{} {}", doc.paragraph_count(), s.paragraphs);
+                    let meta = Message::Paragraphs(doc.paragraph_count()).text(lang);
                     rtl_label(
                         ui,
                         text,
