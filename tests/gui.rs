@@ -238,6 +238,9 @@ fn the_article_picker_counts_in_arabic_and_opens_on_the_right() {
     harness.state_mut().wait_for_load(Duration::from_secs(20));
     harness.run_steps(4);
     let count = harness.get_by_label(&visual("في هذا الملف 3 مقالات")).rect();
-    assert!(count.left() > 600.0, "the picker opens on the right: {count:?}");
+    assert!(
+        count.left() > 600.0,
+        "the picker opens on the right: {count:?}"
+    );
     harness.get_by_label(&visual("فقرتان"));
 }
