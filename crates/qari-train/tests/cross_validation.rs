@@ -2,9 +2,10 @@
 //! annotated pool and `shared/eval`'s dev-news and dev-saudi in 5 folds by article; for each
 //! fold the quote and speaker models are fitted on the other four and the fold is analysed
 //! with them; the pooled outputs are scored by `shared/eval/score.py`, as
-//! `scripts/eval-analysis.sh` does. The bars sit a little under the measured figures (142
-//! articles: quotes F1 0.91, speakers 0.71 at precision 0.95 with the learned ranker; the
-//! abstainer it replaced measured 0.53 at 0.96), so a regression fails CI.
+//! `scripts/eval-analysis.sh` does. The bars sit a little under the measured figures (167
+//! articles: quotes F1 0.91, speakers 0.66 at precision 0.95 with the learned ranker; 0.71 at
+//! 0.95 on the 142 before the fourth pool batch; the abstainer it replaced measured 0.53 at
+//! 0.96 on those), so a regression fails CI.
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
@@ -53,7 +54,7 @@ fn score(pairs: &[(PathBuf, PathBuf)]) -> Result<String, Box<dyn Error>> {
         cmd.arg(a).arg(g);
     }
     let out = cmd
-        .args(["--min-quote-f1", "0.89", "--min-speaker", "0.68"])
+        .args(["--min-quote-f1", "0.89", "--min-speaker", "0.63"])
         .args(["--min-speaker-precision", "0.94"])
         .output()?;
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
