@@ -67,8 +67,16 @@ fn add_context(ctx: &Context, c: &mut Candidate, p: usize, open_tok: usize, hist
     if let Some(e) = c.speaker.entity.and_then(|e| ctx.entities.get(e)) {
         c.features.push(Feature::Salience(e.mention_count()));
     }
+    // The latest quotes only: a scan of the whole history for every candidate would make a
+    // document of many quotes quadratic.
+    const RECENT: usize = 50;
     let key = normalize(&c.speaker.name);
-    if history.iter().any(|h| normalize(&h.speaker.name) == key) {
+    if history
+        .iter()
+        .rev()
+        .take(RECENT)
+        .any(|h| normalize(&h.speaker.name) == key)
+    {
         c.features.push(Feature::SaidBefore);
     }
     let distance = match (&c.speaker.mention, ctx.paras.get(p)) {
@@ -174,12 +182,19 @@ fn gather(
 /// The quote's sentence opens with "وأن" / "وإنه" / "وبأن" and has no cue of its own: it goes
 /// on with what the previous sentence reported ("وقال إنه «…». وإنه «…»").
 fn continues_reported_speech(para: &TaggedParagraph, open_tok: usize) -> bool {
+    // As far back as the cue search looks: a sentence without an end stays linear.
+    const REACH: usize = 30;
     let mut first = None;
     let mut j = open_tok;
+    let mut words = 0;
     while j > 0 && !is_sentence_end(para.raw(j - 1)) {
         j -= 1;
         if para.tokens[j].kind == TokenKind::Word {
             first = Some(j);
+            words += 1;
+            if words > REACH {
+                return false;
+            }
         }
     }
     first.is_some_and(|f| {
