@@ -4,6 +4,7 @@ mod analyze;
 mod bench;
 mod card;
 mod debug_layout;
+mod debug_text;
 mod render;
 
 use std::path::PathBuf;
@@ -45,6 +46,8 @@ pub enum DebugCommand {
     Layout(debug_layout::LayoutArgs),
     /// Write a large document made of an article's paragraphs repeated.
     Synth(bench::SynthArgs),
+    /// Print the document as loaded: title, headings and paragraphs.
+    Text(debug_text::TextArgs),
     /// Scroll through a document headless and report CPU time per frame.
     BenchScroll(bench::ScrollArgs),
 }
@@ -58,6 +61,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Card(args) => card::run(&args),
         Command::Debug(DebugCommand::Layout(args)) => debug_layout::run(&args),
         Command::Debug(DebugCommand::Synth(args)) => bench::synth(&args),
+        Command::Debug(DebugCommand::Text(args)) => debug_text::run(&args),
         Command::Debug(DebugCommand::BenchScroll(args)) => bench::bench_scroll(&args),
     };
     match result {

@@ -231,6 +231,7 @@ fn format_ar(format: Format) -> &'static str {
         Format::Epub => "الكتاب (EPUB)",
         Format::Docx => "وورد (DOCX)",
         Format::Json => "JSON",
+        Format::Pdf => "PDF",
     }
 }
 
@@ -249,6 +250,11 @@ fn load_error_ar(err: &LoadError) -> String {
         ),
         LoadError::Empty(_) => "الملف فارغ".to_string(),
         LoadError::NotText(_) => "ليس مستندًا نصيًا".to_string(),
+        LoadError::Encrypted(_) => "ملف PDF هذا مقفل بكلمة مرور".to_string(),
+        LoadError::ScannedPdf(_) => "ملف PDF هذا صور صفحات بلا نص (مسح ضوئي)".to_string(),
+        LoadError::PdfWithoutLetters(_) => {
+            "خطوط ملف PDF هذا لا تحدد الحروف التي ترسمها، فلا يمكن قراءة نصه".to_string()
+        }
         LoadError::Io { .. } => "تعذّرت قراءة الملف".to_string(),
         LoadError::CorruptArchive { format, .. } => {
             format!("ملف {} تالف أو ناقص", format_ar(*format))
@@ -374,6 +380,9 @@ mod tests {
             },
             LoadError::Empty(path.clone()),
             LoadError::NotText(path.clone()),
+            LoadError::Encrypted(path.clone()),
+            LoadError::ScannedPdf(path.clone()),
+            LoadError::PdfWithoutLetters(path.clone()),
             LoadError::Io {
                 path: path.clone(),
                 source: std::io::Error::other("boom"),

@@ -32,6 +32,15 @@ pub enum LoadError {
     /// The file holds no text at all.
     #[error("the file is empty: {}", .0.display())]
     Empty(PathBuf),
+    /// A PDF that needs a password to open.
+    #[error("this PDF is locked with a password: {}", .0.display())]
+    Encrypted(PathBuf),
+    /// A PDF of page images (a scan) with no text layer.
+    #[error("this PDF holds page images, no text (a scan): {}", .0.display())]
+    ScannedPdf(PathBuf),
+    /// A PDF whose fonts do not say which letters their glyphs are (no map, private codes).
+    #[error("this PDF's fonts do not say which letters they draw, so its text cannot be read: {}", .0.display())]
+    PdfWithoutLetters(PathBuf),
     /// Binary data such as an image or a program.
     #[error("not a text document: {}", .0.display())]
     NotText(PathBuf),
@@ -102,7 +111,10 @@ impl LoadError {
             | Self::IsDirectory(p)
             | Self::NotRegularFile(p)
             | Self::Empty(p)
-            | Self::NotText(p) => p,
+            | Self::NotText(p)
+            | Self::Encrypted(p)
+            | Self::ScannedPdf(p)
+            | Self::PdfWithoutLetters(p) => p,
             Self::TooLarge { path, .. }
             | Self::Io { path, .. }
             | Self::CorruptArchive { path, .. }

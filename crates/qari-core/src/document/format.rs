@@ -17,6 +17,8 @@ pub enum Format {
     Docx,
     /// Scraper output: one article object, an array of them, or JSON lines.
     Json,
+    /// A PDF with a text layer.
+    Pdf,
 }
 
 impl Format {
@@ -29,17 +31,19 @@ impl Format {
             Self::Epub => "EPUB",
             Self::Docx => "Word (DOCX)",
             Self::Json => "JSON",
+            Self::Pdf => "PDF",
         }
     }
 
     /// Every format, in the order file dialogs list them.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::PlainText,
         Self::Html,
         Self::Markdown,
         Self::Epub,
         Self::Docx,
         Self::Json,
+        Self::Pdf,
     ];
 
     /// The file extensions (lower case, without the dot) that name this format.
@@ -51,6 +55,7 @@ impl Format {
             Self::Epub => &["epub"],
             Self::Docx => &["docx"],
             Self::Json => &["json", "jsonl", "ndjson"],
+            Self::Pdf => &["pdf"],
         }
     }
 
@@ -70,6 +75,11 @@ impl Format {
     /// Whether the format is a zip archive rather than text.
     pub fn is_archive(self) -> bool {
         matches!(self, Self::Epub | Self::Docx)
+    }
+
+    /// Whether the format is binary (an archive or a PDF), read by its own loader rather than decoded as text.
+    pub fn is_binary(self) -> bool {
+        self.is_archive() || self == Self::Pdf
     }
 
     /// Guesses the format of a zip archive from the names stored in it.

@@ -13,6 +13,7 @@ use super::html::parse_html;
 use super::json::{JsonError, parse_json};
 use super::markdown::parse_markdown;
 use super::model::Document;
+use super::pdf::load_pdf;
 use super::plain_text::parse_plain_text;
 use super::read_file::read_regular_file;
 use super::warning::Warning;
@@ -63,6 +64,7 @@ pub fn load_bytes_all(
     let by_extension = Format::from_path(path);
     let format = match by_extension {
         Some(format) => Some(format),
+        None if bytes.starts_with(b"%PDF-") => Some(Format::Pdf),
         None if bytes.starts_with(b"PK\x03\x04") => match Format::sniff_archive(bytes) {
             Some(format) => Some(format),
             None => return Err(LoadError::NotText(path.to_path_buf())),
@@ -72,6 +74,7 @@ pub fn load_bytes_all(
     let docs = match format {
         Some(Format::Epub) => vec![load_epub(path, bytes, options)?],
         Some(Format::Docx) => vec![load_docx(path, bytes, options)?],
+        Some(Format::Pdf) => vec![load_pdf(path, bytes, options)?],
         text_format => load_text(path, bytes, text_format, options)?,
     };
     let docs: Vec<Document> = docs.into_iter().filter(|d| !is_blank(d)).collect();
@@ -135,7 +138,9 @@ fn load_text(
                 });
             }
         },
-        Format::PlainText | Format::Epub | Format::Docx => vec![parse_plain_text(&decoded.text)],
+        Format::PlainText | Format::Epub | Format::Docx | Format::Pdf => {
+            vec![parse_plain_text(&decoded.text)]
+        }
     };
     for doc in &mut docs {
         add_decoding_warning(doc, &decoded);

@@ -14,6 +14,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod options;
+mod pdf;
 pub mod plain_text;
 mod read_file;
 mod readability;
