@@ -44,6 +44,7 @@ fn format_corpora_load_or_are_refused() {
         ("json", "json"),
         ("epub", "epub"),
         ("docx", "docx"),
+        ("pdf", "pdf"),
     ] {
         let files = inputs(target);
         assert!(!files.is_empty(), "no corpus or seeds for {target}");
