@@ -13,6 +13,8 @@ seed formats do, so headings are tested too. For each source this writes to test
 and for the sample and the first five dev-saudi articles also
 
   NAME.chromium-2col.pdf   the HTML page in two columns (title and headings across both)
+  NAME.chromium-headers.pdf the one-column page printed with Chromium's own running header (date,
+                           title) and footer (address, "page/pages"), which qari must drop
   NAME.reportlab.pdf       reportlab, the way PHP and Python generators write Arabic: arabic_reshaper's
                            presentation forms put in visual order by python-bidi, lines drawn right-aligned
   NAME.reportlab-nomap.pdf the same with every /ToUnicode map removed (text from the embedded font's cmap)
@@ -79,10 +81,11 @@ main {{ {cols} }} h1 {{ font-size: 22pt; }} h2 {{ font-size: 16pt; column-span: 
 <body><h1>{e(src['title'])}</h1><main>{body}</main></body></html>"""
 
 
-def chromium(html_text, out, tmp):
+def chromium(html_text, out, tmp, headers=False):
     page = tmp / "page.html"
     page.write_text(html_text, encoding="utf-8")
-    subprocess.run(["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={tmp / 'profile'}", f"--print-to-pdf={out}", page.as_uri()], check=True, capture_output=True)
+    flags = [f for f in CHROMIUM_FLAGS if not (headers and f == "--no-pdf-header-footer")]
+    subprocess.run(["chromium", *flags, f"--user-data-dir={tmp / 'profile'}", f"--print-to-pdf={out}", page.as_uri()], check=True, capture_output=True)
 
 
 def docx(src, path, font):
@@ -186,6 +189,11 @@ def strip_to_unicode(pdf_in, pdf_out):
 
 
 def main():
+    """`--kinds A,B` makes only those kinds (e.g. `chromium-headers`), leaving the other files as they are."""
+    kinds = None
+    if "--kinds" in sys.argv:
+        kinds = set(sys.argv[sys.argv.index("--kinds") + 1].split(","))
+    want = lambda kind: kinds is None or kind in kinds  # noqa: E731
     install()
     OUT.mkdir(parents=True, exist_ok=True)
     sources = [ROOT / "seeds" / "000_f28f254fb6dd51e1.txt"] + sorted(SHARED.glob("*.txt"))
@@ -196,13 +204,21 @@ def main():
             src = source(path)
             (OUT / f"{name}.source.json").write_text(json.dumps(src, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
             font = FONTS[i % 2]
-            chromium(page_html(src, font, 1), OUT / f"{name}.chromium.pdf", tmp)
-            libreoffice(src, OUT / f"{name}.libreoffice.pdf", tmp, font)
+            if want("chromium"):
+                chromium(page_html(src, font, 1), OUT / f"{name}.chromium.pdf", tmp)
+            if want("libreoffice"):
+                libreoffice(src, OUT / f"{name}.libreoffice.pdf", tmp, font)
             if i <= EXTRA:
-                chromium(page_html(src, font, 2), OUT / f"{name}.chromium-2col.pdf", tmp)
-                reportlab(src, OUT / f"{name}.reportlab.pdf")
-                strip_to_unicode(OUT / f"{name}.reportlab.pdf", OUT / f"{name}.reportlab-nomap.pdf")
+                if want("chromium-2col"):
+                    chromium(page_html(src, font, 2), OUT / f"{name}.chromium-2col.pdf", tmp)
+                if want("chromium-headers"):
+                    chromium(page_html(src, font, 1), OUT / f"{name}.chromium-headers.pdf", tmp, headers=True)
+                if want("reportlab"):
+                    reportlab(src, OUT / f"{name}.reportlab.pdf")
+                    strip_to_unicode(OUT / f"{name}.reportlab.pdf", OUT / f"{name}.reportlab-nomap.pdf")
             print(name, file=sys.stderr)
+        if kinds is not None:
+            return
         sample = OUT / "000_f28f254fb6dd51e1.chromium.pdf"
         subprocess.run(["pdftoppm", "-r", "72", "-gray", "-f", "1", "-l", "1", "-png", str(sample), str(tmp / "scan")], check=True)
         from reportlab.pdfgen import canvas

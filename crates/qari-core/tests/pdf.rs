@@ -182,6 +182,12 @@ fn chromium_two_columns() {
     check_kind("chromium-2col", 6, 4);
 }
 
+/// Chromium's own running header (date, title) and footer (file address, "1/2") are dropped.
+#[test]
+fn chromium_running_headers_and_footers() {
+    check_kind("chromium-headers", 6, 4);
+}
+
 #[test]
 fn libreoffice_from_docx() {
     check_kind("libreoffice", 31, 31);

@@ -87,11 +87,12 @@ pub(crate) fn load_pdf(
         .map(|glyphs| fragments(glyphs, rtl))
         .collect();
     mirror_brackets_if_drawn(&mut page_fragments);
+    // Running headers go before the columns are measured: they are often wider than the text.
+    drop_page_furniture(&mut page_fragments);
     let mut next_column = 0;
     for fragments in page_fragments {
         pages.push(reading_order(fragments, rtl, &mut next_column));
     }
-    drop_page_furniture(&mut pages);
     let (heading_title, blocks) = blocks(&pages);
     if glyph_count == 0 && images > 0 {
         return Err(LoadError::ScannedPdf(path.to_path_buf()));

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::letters::fold_letters;
+use super::lines::Fragment;
 use super::order::Placed;
 use crate::document::model::Block;
 
@@ -23,9 +24,15 @@ const MAX_HEADING_WORDS: usize = 25;
 /// One page's lines in reading order.
 pub(crate) type Page = Vec<Placed>;
 
-/// Drops lines that repeat at the top or bottom of the pages (running headers, footers) and lone page numbers.
-pub(crate) fn drop_page_furniture(pages: &mut [Page]) {
-    let edge_texts: Vec<Vec<String>> = pages.iter().map(edge_lines).collect();
+/// Edge lines in type this much smaller than the body are a running header or footer.
+const FURNITURE_SIZE: f32 = 0.8;
+
+/// Drops lines at the top or bottom of the pages that repeat on half of them (running headers,
+/// footers), lone page numbers, and edge lines in small type (a browser's date, address and page
+/// count, which a one-page print cannot show repeating).
+pub(crate) fn drop_page_furniture(pages: &mut [Vec<Fragment>]) {
+    let body_size = common_size(pages.iter().flatten());
+    let edge_texts: Vec<Vec<String>> = pages.iter().map(Vec::as_slice).map(edge_lines).collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for texts in &edge_texts {
         let mut unique: Vec<&str> = texts.iter().map(String::as_str).collect();
@@ -43,25 +50,26 @@ pub(crate) fn drop_page_furniture(pages: &mut [Page]) {
     for page in pages.iter_mut() {
         let (top, bottom) = vertical_extent(page);
         page.retain(|line| {
-            let at_edge = line.fragment.y >= top - 0.5 || line.fragment.y <= bottom + 0.5;
-            let key = furniture_key(&line.fragment.text);
-            !(at_edge && (repeated.contains(&key) || is_page_number(&line.fragment.text)))
+            let at_edge = line.y >= top - 0.5 || line.y <= bottom + 0.5;
+            let key = furniture_key(&line.text);
+            let small = line.size <= FURNITURE_SIZE * body_size;
+            !(at_edge && (small || repeated.contains(&key) || is_page_number(&line.text)))
         });
     }
 }
 
 /// The top-most and bottom-most lines' texts, digits blanked so "page 3" matches "page 4".
-fn edge_lines(page: &Page) -> Vec<String> {
+fn edge_lines(page: &[Fragment]) -> Vec<String> {
     let (top, bottom) = vertical_extent(page);
     page.iter()
-        .filter(|l| l.fragment.y >= top - 0.5 || l.fragment.y <= bottom + 0.5)
-        .map(|l| furniture_key(&l.fragment.text))
+        .filter(|l| l.y >= top - 0.5 || l.y <= bottom + 0.5)
+        .map(|l| furniture_key(&l.text))
         .collect()
 }
 
-fn vertical_extent(page: &Page) -> (f32, f32) {
-    let top = page.iter().map(|l| l.fragment.y).fold(f32::MIN, f32::max);
-    let bottom = page.iter().map(|l| l.fragment.y).fold(f32::MAX, f32::min);
+fn vertical_extent(page: &[Fragment]) -> (f32, f32) {
+    let top = page.iter().map(|l| l.y).fold(f32::MIN, f32::max);
+    let bottom = page.iter().map(|l| l.y).fold(f32::MAX, f32::min);
     (top, bottom)
 }
 
@@ -119,24 +127,31 @@ struct Body {
     ragged: Vec<usize>,
 }
 
-fn body_style(lines: &[&Placed]) -> Body {
+/// The most common type size, weighted by letters (to the half point).
+fn common_size<'a>(fragments: impl Iterator<Item = &'a Fragment>) -> f32 {
     let mut by_size: HashMap<i32, usize> = HashMap::new();
+    for fragment in fragments {
+        *by_size
+            .entry((fragment.size * 2.0).round() as i32)
+            .or_default() += fragment.text.chars().count();
+    }
+    by_size
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, -size))
+        .map_or(10.0, |(size, _)| size as f32 / 2.0)
+}
+
+fn body_style(lines: &[&Placed]) -> Body {
+    let size = common_size(lines.iter().map(|l| &l.fragment));
     let mut bold_chars = 0;
     let mut all_chars = 0;
     for line in lines {
         let n = line.fragment.text.chars().count();
-        *by_size
-            .entry((line.fragment.size * 2.0).round() as i32)
-            .or_default() += n;
         all_chars += n;
         if line.fragment.bold {
             bold_chars += n;
         }
     }
-    let size = by_size
-        .into_iter()
-        .max_by_key(|&(size, n)| (n, -size))
-        .map_or(10.0, |(size, _)| size as f32 / 2.0);
     // The usual pitch: the most common baseline step between consecutive body lines of a column.
     let mut steps: HashMap<i32, usize> = HashMap::new();
     for pair in lines.windows(2) {
@@ -180,7 +195,7 @@ fn body_style(lines: &[&Placed]) -> Body {
     }
 }
 
-fn is_body(fragment: &super::lines::Fragment, body_size: f32) -> bool {
+fn is_body(fragment: &Fragment, body_size: f32) -> bool {
     (fragment.size - body_size).abs() <= 0.1 * body_size
 }
 
