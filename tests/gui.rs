@@ -244,3 +244,39 @@ fn the_article_picker_counts_in_arabic_and_opens_on_the_right() {
     );
     harness.get_by_label(&visual("فقرتان"));
 }
+
+#[test]
+fn a_two_column_pdf_opens_in_reading_order_with_its_sidebar() {
+    let path = common::fixture("pdf/000_f28f254fb6dd51e1.chromium-2col.pdf");
+    let mut harness = common::app_harness(
+        StartOptions {
+            file: Some(path.clone()),
+            also: Vec::new(),
+            lang: Some(qari::state::i18n::Lang::Ar),
+            data_dir: Some(common::scratch_dir()),
+        },
+        [1400.0, 900.0],
+    );
+    harness.state_mut().wait_for_load(Duration::from_secs(20));
+    harness.run_steps(4);
+    let doc = qari::document::load_path(&path, &Default::default()).unwrap();
+    harness.get_by_label(&doc.title);
+    // The first paragraph shown is the document's first, read from the right-hand column.
+    let first = doc.paragraphs().next().unwrap();
+    assert!(harness.get_by_label(first).rect().width() > 100.0);
+    // The sidebar lists the people the analysis finds in it.
+    let analysis = qari::analysis::analyze(&doc);
+    let person = analysis
+        .entities
+        .iter()
+        .find(|e| e.kind == qari::analysis::EntityKind::Person)
+        .expect("a person in the sample");
+    assert!(
+        harness
+            .query_all(egui_kittest::kittest::by().label_contains(&person.name))
+            .next()
+            .is_some(),
+        "{} in the sidebar",
+        person.name
+    );
+}
