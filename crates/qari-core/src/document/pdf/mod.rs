@@ -70,7 +70,11 @@ pub(crate) fn load_pdf(
     let mut images = 0;
     let mut glyph_count = 0;
     let mut glyphs_with_text = 0;
-    let mut page_glyphs = Vec::new();
+    // The direction is read off the first pages; then each page becomes lines as soon as it is
+    // read, so memory holds lines of text rather than every glyph of the file.
+    let mut direction = Letters::default();
+    let mut waiting: Vec<Vec<glyphs::Glyph>> = Vec::new();
+    let mut page_fragments = Vec::new();
     for page in pdf.page_iter().take(MAX_PAGES) {
         // A page whose content cannot be read is skipped; the others still open.
         let Ok(content) = page_content(&pdf, page, &mut budget) else {
@@ -79,12 +83,18 @@ pub(crate) fn load_pdf(
         images += content.images;
         glyph_count += content.glyphs.len();
         glyphs_with_text += content.glyphs.iter().filter(|g| !g.text.is_empty()).count();
-        page_glyphs.push(content.glyphs);
+        if direction.decided() {
+            page_fragments.push(fragments(content.glyphs, direction.rtl()));
+        } else {
+            direction.count(content.glyphs.iter().map(|g| g.text.as_str()));
+            waiting.push(content.glyphs);
+        }
     }
-    let rtl = is_mostly_rtl(page_glyphs.iter().flatten().map(|g| g.text.as_str()));
-    let mut page_fragments: Vec<_> = page_glyphs
+    let rtl = direction.rtl();
+    let mut page_fragments: Vec<_> = waiting
         .into_iter()
         .map(|glyphs| fragments(glyphs, rtl))
+        .chain(page_fragments)
         .collect();
     mirror_brackets_if_drawn(&mut page_fragments);
     // Running headers go before the columns are measured: they are often wider than the text.
@@ -160,17 +170,35 @@ fn mirror_brackets_if_drawn(pages: &mut [Vec<lines::Fragment>]) {
     }
 }
 
-/// Whether most letters of the text are right-to-left ones.
-fn is_mostly_rtl<'a>(texts: impl Iterator<Item = &'a str>) -> bool {
-    let (mut rtl, mut ltr) = (0usize, 0usize);
-    for c in texts.flat_map(str::chars) {
-        match strong_direction(c) {
-            Some(true) => rtl += 1,
-            Some(false) => ltr += 1,
-            None => {}
+/// Letters counted by direction until enough are seen to tell the document's direction.
+#[derive(Default)]
+struct Letters {
+    rtl: usize,
+    ltr: usize,
+}
+
+impl Letters {
+    /// Letters enough to decide (a few pages of text).
+    const ENOUGH: usize = 20_000;
+
+    fn count<'a>(&mut self, texts: impl Iterator<Item = &'a str>) {
+        for c in texts.flat_map(str::chars) {
+            match strong_direction(c) {
+                Some(true) => self.rtl += 1,
+                Some(false) => self.ltr += 1,
+                None => {}
+            }
         }
     }
-    rtl > 0 && rtl >= ltr
+
+    fn decided(&self) -> bool {
+        self.rtl + self.ltr >= Self::ENOUGH
+    }
+
+    /// Whether most letters are right-to-left ones.
+    fn rtl(&self) -> bool {
+        self.rtl > 0 && self.rtl >= self.ltr
+    }
 }
 
 /// The `/Title` of the document information dictionary.
