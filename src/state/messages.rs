@@ -333,7 +333,7 @@ mod tests {
             .filter(|w| {
                 !matches!(
                     *w,
-                    "EPUB" | "DOCX" | "JSON" | "UTF" | "LE" | "BE" | "ISO" | "CP"
+                    "EPUB" | "DOCX" | "JSON" | "PDF" | "UTF" | "LE" | "BE" | "ISO" | "CP"
                 )
             })
             .map(str::to_string)

@@ -377,3 +377,48 @@ fn hostile_pdfs_are_refused_quickly_without_panicking() {
         }
     }
 }
+
+/// A font map and a widths array that name the same 65,536 codes tens of thousands of times
+/// are read in bounded time (the work is capped, not only the size of the maps).
+#[test]
+fn repeated_code_ranges_are_read_in_bounded_time() {
+    use std::time::{Duration, Instant};
+
+    let cmap = "1 beginbfrange <0000> <FFFF> <0627> endbfrange\n".repeat(50_000);
+    let widths = "0 65535 500 ".repeat(50_000);
+    let content = b"BT /F1 12 Tf 100 700 Td <00010002> Tj ET";
+    let stream = |dict: &str, data: &[u8]| {
+        let mut out = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
+        out.extend_from_slice(data);
+        out.extend_from_slice(b"\nendstream");
+        out
+    };
+    let bytes = tiny_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>"
+            .to_vec(),
+        stream("", content),
+        format!(
+            "<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /ToUnicode 6 0 R \
+             /DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /W [{widths}] >>] >>"
+        )
+        .into_bytes(),
+        stream("", cmap.as_bytes()),
+    ]);
+    let start = Instant::now();
+    let result =
+        qari_core::document::load_bytes(Path::new("ranges.pdf"), &bytes, &LoadOptions::default());
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
+    // Codes 1 and 2 map through the first range (0 → alef): beh and teh marbuta.
+    let doc = must(result, "a PDF with repeated ranges");
+    let text: String = doc.paragraphs().chain([doc.title.as_str()]).collect();
+    assert!(
+        text.contains('\u{628}') && text.contains('\u{629}'),
+        "{text}"
+    );
+}

@@ -163,9 +163,11 @@ fn composite_widths(doc: &PdfDocument, dict: &Dictionary) -> (HashMap<u32, f32>,
     let Ok(entries) = descendant.get_deref(b"W", doc).and_then(Object::as_array) else {
         return (widths, default_width);
     };
-    // `/W` mixes `c [w1 w2 …]` and `c_first c_last w`.
+    // `/W` mixes `c [w1 w2 …]` and `c_first c_last w`. Work is bounded, not only the map: a
+    // hostile array can name the same 65,536 codes again and again.
+    let mut work = 0usize;
     let mut i = 0;
-    while i < entries.len() && widths.len() < MAX_WIDTH_ENTRIES {
+    while i < entries.len() && widths.len() < MAX_WIDTH_ENTRIES && work < MAX_WIDTH_ENTRIES * 4 {
         let Some(first) = number(doc, &entries[i]) else {
             break;
         };
@@ -180,6 +182,7 @@ fn composite_widths(doc: &PdfDocument, dict: &Dictionary) -> (HashMap<u32, f32>,
                         widths.insert(first.saturating_add(k as u32), w);
                     }
                 }
+                work += list.len().min(MAX_WIDTH_ENTRIES) + 1;
                 i += 2;
             }
             Some(Ok(last)) => {
@@ -194,6 +197,7 @@ fn composite_widths(doc: &PdfDocument, dict: &Dictionary) -> (HashMap<u32, f32>,
                 for code in first..=last {
                     widths.insert(code, w);
                 }
+                work += last.saturating_sub(first) as usize + 1;
                 i += 3;
             }
             _ => break,

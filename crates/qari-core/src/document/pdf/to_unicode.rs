@@ -18,7 +18,9 @@ impl ToUnicode {
         let mut map = HashMap::new();
         let mut i = 0;
         let mut section: Option<&[u8]> = None;
-        while i < tokens.len() && map.len() < MAX_CODES {
+        // Work is bounded, not only the map: ranges can name the same codes again and again.
+        let mut work = 0usize;
+        while i < tokens.len() && map.len() < MAX_CODES && work < MAX_CODES * 4 {
             match &tokens[i] {
                 Token::Word(w) if w == b"beginbfchar" || w == b"beginbfrange" => {
                     section = Some(if w == b"beginbfchar" {
@@ -33,6 +35,7 @@ impl ToUnicode {
                     i += 1;
                 }
                 Token::Hex(src) if section == Some(b"char") => {
+                    work += 1;
                     if let Some(Token::Hex(dst)) = tokens.get(i + 1) {
                         map.insert(code(src), utf16(dst));
                     }
@@ -45,6 +48,7 @@ impl ToUnicode {
                     };
                     let (lo, hi) = (code(lo), code(hi));
                     let count = hi.saturating_sub(lo).min(65_535) as usize + 1;
+                    work += count;
                     match dst {
                         Token::Hex(first) => {
                             let first = utf16_units(first);
