@@ -3,8 +3,9 @@
 //!
 //! ```sh
 //! cargo run --release -p qari-train --example train_learned -- [--out DIR] \
-//!     [--folds N --hold-out K] [--speaker-precision P] [--print-folds] [--rules] \
-//!     [--ner-model FILE] ARTICLE.txt...
+//!     [--folds N --hold-out K] [--speaker-precision P] [--speaker-worst-fold P] \
+//!     [--print-folds] [--rules] \
+//!     [--ner-model FILE | --ner-fold-models DIR] ARTICLE.txt...
 //! ```
 //!
 //! Each `X.txt` needs its `X.gold.json` beside it. Without `--hold-out` it trains on every
@@ -15,13 +16,20 @@
 //! [`qari_train::learned::fold_of`]) — the cross-validation of `scripts/eval-analysis.sh`.
 //! `--print-folds` prints `fold<TAB>path` for each article and stops; `--rules` writes the
 //! hand-set rules the models replaced as model files (the evaluation's baseline).
+//!
+//! The articles are analysed by the shipped tagger, or by `--ner-model FILE`; with
+//! `--ner-fold-models DIR` each article is analysed by `DIR/fold<K>.ner.bin`, K its fold of
+//! `--folds`: the tagger that learned every annotated article but those of its fold
+//! (cross-fitting, so the stages are fitted on analyses as unseen articles get them).
 
 use std::error::Error;
 use std::path::PathBuf;
 
 use qari_core::analysis::Tagger;
 use qari_core::analysis::learned::Learned;
-use qari_train::learned::{Article, SPEAKER_PRECISION, fit_models, fold_of};
+use qari_train::learned::{
+    Article, SPEAKER_PRECISION, SPEAKER_WORST_FOLD, Taggers, fit_models, fold_of,
+};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -31,7 +39,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut print = false;
     let mut rules = false;
     let mut precision = SPEAKER_PRECISION;
+    let mut worst_fold = SPEAKER_WORST_FOLD;
     let mut ner_model: Option<PathBuf> = None;
+    let mut ner_folds: Option<PathBuf> = None;
     let mut paths = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -45,6 +55,14 @@ fn main() -> Result<(), Box<dyn Error>> {
                 ner_model = Some(PathBuf::from(
                     args.next().ok_or("--ner-model needs a file")?,
                 ))
+            }
+            "--ner-fold-models" => {
+                ner_folds = Some(PathBuf::from(
+                    args.next().ok_or("--ner-fold-models needs a folder")?,
+                ))
+            }
+            "--speaker-worst-fold" => {
+                worst_fold = args.next().ok_or("--speaker-worst-fold needs P")?.parse()?
             }
             "--speaker-precision" => {
                 precision = args.next().ok_or("--speaker-precision needs P")?.parse()?
@@ -74,14 +92,25 @@ fn main() -> Result<(), Box<dyn Error>> {
         .filter(|p| hold_out.is_none_or(|k| fold_of(p, folds) != k))
         .map(|p| Article::read(p))
         .collect::<Result<_, _>>()?;
-    // A fold's tagger in cross-validation (it learned from annotated articles too).
     let own_tagger = match &ner_model {
         Some(p) => Some(Tagger::from_bytes(&std::fs::read(p)?)?),
         None => None,
     };
-    let tagger = match &own_tagger {
-        Some(t) => t,
-        None => Tagger::default_model()?,
+    let fold_taggers = match &ner_folds {
+        Some(dir) => (0..folds)
+            .map(|k| {
+                let path = dir.join(format!("fold{k}.ner.bin"));
+                let bytes = std::fs::read(&path)
+                    .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                Ok(Tagger::from_bytes(&bytes)?)
+            })
+            .collect::<Result<Vec<_>, Box<dyn Error>>>()?,
+        None => Vec::new(),
+    };
+    let taggers = match (&own_tagger, fold_taggers.is_empty()) {
+        (_, false) => Taggers::PerFold(&fold_taggers),
+        (Some(t), true) => Taggers::One(t),
+        (None, true) => Taggers::One(Tagger::default_model()?),
     };
     let described = match hold_out {
         Some(k) => format!(
@@ -90,7 +119,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         ),
         None => format!("{} annotated articles", articles.len()),
     };
-    let fitted = fit_models(&articles, tagger, precision, &described)?;
+    let fitted = fit_models(&articles, taggers, precision, worst_fold, &described)?;
     let (quotes, speakers) = (&fitted.quotes, &fitted.speakers);
     std::fs::create_dir_all(&out)?;
     std::fs::write(out.join("quotes.json"), quotes.to_json() + "\n")?;

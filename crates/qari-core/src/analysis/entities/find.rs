@@ -95,6 +95,12 @@ pub fn find_mentions_with_progress(
             {
                 continue;
             }
+            // A nationality adjective alone (الروماني، الكولومبي) describes a person, it does
+            // not name one: "نظيره الروماني" is no person called الروماني.
+            if b == a + 1 && kind_of(t) == EntityKind::Person && is_nationality(para, a, gaz) {
+                continue;
+            }
+            let (a, b) = person_or_club_bounds(para, a, b, kind_of(t), gaz);
             if let Some(m) = make_mention(para, p, a..b, kind_of(t), gaz, 2) {
                 cands.push(m);
             }
@@ -115,6 +121,46 @@ pub fn find_mentions_with_progress(
     super::clubs::correct_kinds(paras, &mut out, gaz);
     progress(1.0);
     out
+}
+
+/// The bounds of a tagged span, with two boundary errors mended:
+/// - a person's given name with the article (الحسين، الحسن، العباس) left out before the
+///   span joins it ("… الجوية الحسين يوعابد" is الحسين يوعابد, not يوعابد);
+/// - "فريق" (team) before a club is the head noun, not part of the club's name.
+fn person_or_club_bounds(
+    para: &TaggedParagraph,
+    a: usize,
+    b: usize,
+    kind: EntityKind,
+    gaz: &Gazetteer,
+) -> (usize, usize) {
+    match kind {
+        EntityKind::Person if a > 0 && para.tags[a - 1] == Tag::O => {
+            let w = para.norm(a - 1);
+            let f = gaz.word(&w);
+            let given = para.tokens[a - 1].kind == TokenKind::Word
+                && w.starts_with("ال")
+                && f & class::GIVEN != 0
+                && f & class::COMMON == 0
+                && !NOT_NAMES.contains(&w.as_str());
+            (if given { a - 1 } else { a }, b)
+        }
+        EntityKind::Organization if b > a + 1 && para.norm(a) == "فريق" => {
+            let rest: Vec<String> = (a + 1..b).map(|k| para.norm(k)).collect();
+            let club = (gaz.phrase(&rest.join(" ")) | gaz.word(&rest.join(" "))) & class::CLUB;
+            (if club != 0 { a + 1 } else { a }, b)
+        }
+        _ => (a, b),
+    }
+}
+
+/// Whether token `i` is a nationality adjective (الفرنسي، مغربية، الأتراك) and not part of a
+/// kunya (أبو/أبا + the adjective: أبا خليل السوداني runs longer than one token anyway).
+fn is_nationality(para: &TaggedParagraph, i: usize, gaz: &Gazetteer) -> bool {
+    let w = para.norm(i);
+    let flags = gaz.word(&w) | gaz.word(&normalize(&split_clitics(&w).with_article));
+    flags & (class::NATIONALITY | class::NATIONALITY_FEM) != 0
+        && !matches!(para.norm(i.wrapping_sub(1)).as_str(), "ابو" | "ابا" | "ابي")
 }
 
 pub(super) fn resolve_overlaps(mut cands: Vec<RawMention>, n_paras: usize) -> Vec<RawMention> {

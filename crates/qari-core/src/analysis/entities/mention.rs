@@ -153,6 +153,10 @@ pub fn make_mention(
     while b > a && para.tokens[b - 1].kind == TokenKind::Punct {
         b -= 1;
     }
+    // A name never ends in a speech word: "عن البنك الدولي قوله" names البنك الدولي.
+    while b > a + 1 && crate::analysis::triggers::speech::speech_cue(para.raw(b - 1)).is_some() {
+        b -= 1;
+    }
     if a >= b {
         return None;
     }

@@ -620,6 +620,19 @@ fn decide(mut cands: Vec<Candidate>, model: &BoundModel) -> Attribution {
         c.confidence = s;
     }
     cands.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+    // A religious formula right before the quote (قال تعالى، بقول الله تعالى، قال رسول الله)
+    // says whose words these are, whoever else the sentence names (الخطيب who cites them).
+    if let Some(f) = cands.iter().position(|c| c.source == Source::Formula) {
+        let formula = cands.remove(f);
+        cands.insert(0, formula);
+        let confidence = cands.first().map(|c| c.confidence);
+        return Attribution {
+            candidates: cands,
+            decision: Decision::Chosen,
+            confidence,
+            threshold: model.model.threshold,
+        };
+    }
     let confidence = cands.first().map(|c| c.confidence);
     let decision = match (cands.first(), confidence) {
         (None, _) | (_, None) => Decision::NoCandidate,
