@@ -47,6 +47,14 @@ fn main() -> Result<(), Box<dyn Error>> {
             "--ensemble" => config.ensemble = args.next().ok_or("--ensemble needs N")?.parse()?,
             "--clusters" => config.clusters = args.next().ok_or("--clusters needs N")?.parse()?,
             "--no-clusters" => config.clusters = 0,
+            "--clusters-file" => {
+                config.clusters_file = Some(PathBuf::from(
+                    args.next().ok_or("--clusters-file needs a file")?,
+                ))
+            }
+            "--news-clusters" => {
+                config.clusters_file = Some(root.join("data/stats/news-clusters.tsv"))
+            }
             "--aqmar-domain" => {
                 config.aqmar_dir = Some(root.join("data/ner/aqmar"));
                 config.aqmar_domain = true;

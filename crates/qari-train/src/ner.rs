@@ -69,6 +69,10 @@ pub struct TrainConfig {
     pub aqmar_domain: bool,
     /// Number of fine word clusters (0: no cluster features); see [`word_clusters`].
     pub clusters: usize,
+    /// Word clusters computed beforehand (`form<TAB>fine<TAB>coarse` lines, written by the
+    /// `news_clusters` example from real news), used instead of clusters of ANERcorp and
+    /// AQMAR's text when set.
+    pub clusters_file: Option<PathBuf>,
     /// Perceptrons averaged per pass, see [`LearnParams::ensemble`].
     pub ensemble: usize,
     /// First shuffling seed, see [`LearnParams::seed`].
@@ -113,6 +117,7 @@ impl TrainConfig {
             recall_cost: 1.0,
             two_pass: true,
             clusters: 128,
+            clusters_file: None,
             aqmar_domain: false,
             // Three shufflings averaged: less dependence on one data order (±0.5 F1).
             ensemble: 3,
@@ -357,15 +362,34 @@ pub fn cluster_text(config: &TrainConfig) -> Result<Vec<Vec<String>>, TrainError
 /// Adds word clusters computed from [`cluster_text`] to the gazetteer (nothing when
 /// `config.clusters` is 0).
 pub fn add_clusters(gaz: &mut Gazetteer, config: &TrainConfig) -> Result<(), TrainError> {
-    if config.clusters > 0 {
+    if let Some(path) = &config.clusters_file {
+        gaz.set_clusters(read_clusters(&read(path)?));
+    } else if config.clusters > 0 {
         let text = cluster_text(config)?;
         gaz.set_clusters(word_clusters(&text, config.clusters));
     }
     Ok(())
 }
 
+/// Reads `form<TAB>fine<TAB>coarse` lines (malformed lines are skipped).
+pub fn read_clusters(text: &str) -> HashMap<String, (u16, u16)> {
+    text.lines()
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            let form = f.next()?;
+            let fine = f.next()?.parse().ok()?;
+            let coarse = f.next()?.parse().ok()?;
+            Some((form.to_string(), (fine, coarse)))
+        })
+        .collect()
+}
+
+/// The most word forms [`word_clusters`] groups (the most frequent ones): k-means costs
+/// grow with the vocabulary, and rarer forms have too few contexts to place.
+pub const MAX_CLUSTER_VOCAB: usize = 60_000;
+
 /// Distributional word clusters: every word form (clitics removed, article kept) seen at
-/// least three times is described by its neighbours at ±1 and ±2 (the 1000 most frequent
+/// least three times (the [`MAX_CLUSTER_VOCAB`] most frequent) is described by its neighbours at ±1 and ±2 (the 1000 most frequent
 /// forms, square-root counts, L2-normalised) and grouped by spherical k-means into `k`
 /// fine and `k / 8` coarse clusters (ids from 1). Deterministic: centroids start at words
 /// spread evenly over the frequency ranking.
@@ -394,6 +418,7 @@ pub fn word_clusters(text: &[Vec<String>], k: usize) -> HashMap<String, (u16, u1
     let vocab: Vec<&str> = ranked
         .iter()
         .filter(|(_, c)| *c >= 3)
+        .take(MAX_CLUSTER_VOCAB)
         .map(|(w, _)| *w)
         .collect();
     if vocab.len() < 2 || k < 2 {
