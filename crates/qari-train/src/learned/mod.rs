@@ -280,20 +280,11 @@ pub fn fit_stage(
         Goal::BestF1 => best_f1_threshold(&oof),
         Goal::GroupPrecision { pooled, worst_fold } => {
             let best = best_per_group(&oof, inner_fold_of);
-            precision_threshold(&best, pooled, worst_fold)
+            let threshold = precision_threshold(&best, pooled, worst_fold);
+            report_speaker_threshold(&best, threshold);
+            threshold
         }
     };
-    if let Goal::GroupPrecision { .. } = goal {
-        let best = best_per_group(&oof, inner_fold_of);
-        let named: Vec<_> = best.iter().filter(|g| g.0 >= threshold).collect();
-        eprintln!(
-            "speaker threshold {threshold:.2}: out of fold, the best candidate is right for {} of {} quotes; {} named at the threshold, {} of them right",
-            best.iter().filter(|g| g.1).count(),
-            best.len(),
-            named.len(),
-            named.iter().filter(|g| g.1).count()
-        );
-    }
     // The shipped model is the mean of the inner folds' models: the threshold was read off
     // their scores, so it holds on the same scale (a model refitted on everything is more
     // sure of itself than the ones the threshold was measured with).
@@ -357,6 +348,18 @@ fn best_per_group(
     let mut best: Vec<(f32, bool, u64)> = groups.into_values().collect();
     best.sort_by(|a, b| b.0.total_cmp(&a.0));
     best
+}
+
+/// Says on stderr how many quotes the speaker threshold names out of fold, and how many right.
+fn report_speaker_threshold(best: &[(f32, bool, u64)], threshold: f32) {
+    let named: Vec<_> = best.iter().filter(|g| g.0 >= threshold).collect();
+    eprintln!(
+        "speaker threshold {threshold:.2}: out of fold, the best candidate is right for {} of {} quotes; {} named at the threshold, {} of them right",
+        best.iter().filter(|g| g.1).count(),
+        best.len(),
+        named.len(),
+        named.iter().filter(|g| g.1).count()
+    );
 }
 
 /// The lowest threshold at which the named quotes (each group's best at or above it) are
